@@ -1,0 +1,56 @@
+package capas;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Spanish text for one package, read from that package's {@code messages.properties}.
+ *
+ * <p>Code holds keys; every sentence a student reads lives in a bundle, so wording can be
+ * reviewed in one place per package. Each package keeps its own bundle so that packages stay
+ * independent of each other.
+ */
+public final class Messages {
+    /** The lab speaks Spanish whatever the machine's locale is. */
+    public static final Locale SPANISH = Locale.forLanguageTag("es");
+
+    private final ResourceBundle bundle;
+
+    private Messages(ResourceBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    /**
+     * The bundle of the package that holds {@code anchor}.
+     *
+     * @param anchor any class of the package whose {@code messages.properties} is wanted
+     * @return the package's messages
+     */
+    public static Messages of(Class<?> anchor) {
+        String name = anchor.getPackageName() + ".messages";
+        return new Messages(ResourceBundle.getBundle(name, SPANISH, anchor.getClassLoader(),
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+
+    /**
+     * The message for {@code key}, with {@code args} put in its {@code {0}}, {@code {1}}… places.
+     *
+     * @throws IllegalStateException if the key is missing: a missing key is a bug, not a user error
+     */
+    public String get(String key, Object... args) {
+        String pattern;
+        try {
+            pattern = bundle.getString(key);
+        } catch (MissingResourceException e) {
+            throw new IllegalStateException("missing message key " + key + " in " + bundle.getBaseBundleName(), e);
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, SPANISH).format(args);
+    }
+
+    /** Whether the bundle defines {@code key}. */
+    public boolean has(String key) {
+        return bundle.containsKey(key);
+    }
+}
