@@ -1,11 +1,13 @@
 package capas.lab;
 
-/** Prints the environment diagnosis (placeholder). */
+/** {@code ./lab doctor}: prints the diagnosis; exit status 1 when the lab cannot work. */
 public final class DoctorMain {
     private DoctorMain() {
     }
 
     public static int run(String[] args) {
-        return 0;
+        Diagnosis diagnosis = Doctor.diagnose();
+        System.out.println(diagnosis);
+        return diagnosis.canWork() ? 0 : 1;
     }
 }
