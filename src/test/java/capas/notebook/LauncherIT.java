@@ -1,0 +1,111 @@
+package capas.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * {@code ./lab} as a student runs it on a prepared machine: it leaves a Jupyter server on
+ * 127.0.0.1, with a token, that lists the notebooks; a second run changes nothing.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LauncherIT {
+    private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
+    private static final Pattern URL = Pattern.compile("Abre en el navegador:\\s+(http://127\\.0\\.0\\.1:(\\d+)/\\?token=(\\w+))");
+    private static int port;
+    private static String url;
+
+    record Run(int exitCode, String output) {
+    }
+
+    private static Run lab(String... args) throws IOException, InterruptedException {
+        String[] command = new String[args.length + 2];
+        command[0] = "bash";
+        command[1] = ROOT.resolve("lab").toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+        builder.environment().put("CAPAS_PORT", String.valueOf(port));
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    @BeforeAll
+    static void freePort() throws IOException {
+        // As root ./lab hands over to the lab user; this test is that user's side of it.
+        Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user (./lab test runs as alumno)");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (port != 0 && url != null) {
+            lab("parar");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void opensJupyterOnLoopbackWithATokenThatListsTheNotebooks() throws Exception {
+        Run run = lab();
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Matcher matcher = URL.matcher(run.output());
+        assertThat(matcher.find()).as(run.output()).isTrue();
+        url = matcher.group(1);
+        assertThat(matcher.group(2)).isEqualTo(String.valueOf(port));
+        String token = matcher.group(3);
+
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> listing = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/contents?token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(listing.statusCode()).isEqualTo(200);
+        assertThat(listing.body()).contains("\"00-preparacion.ipynb\"");
+
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/contents")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("no token, no access").isEqualTo(403);
+    }
+
+    @Test
+    @Order(2)
+    void aSecondRunFindsTheSameServer() throws Exception {
+        Run run = lab();
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).contains("ya estaba abierto").contains(url)
+                .contains("al día").contains("ya está").doesNotContain("construida").doesNotContain("escrito ");
+    }
+
+    @Test
+    @Order(3)
+    void stopStopsIt() throws Exception {
+        Run run = lab("parar");
+
+        assertThat(run.output()).contains("parado");
+        HttpClient http = HttpClient.newHttpClient();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> http.send(
+                HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())).isInstanceOf(IOException.class);
+        url = null;
+    }
+}
