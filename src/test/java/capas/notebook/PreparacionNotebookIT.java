@@ -1,0 +1,49 @@
+package capas.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** 00-preparacion, executed through real Jupyter on the Capas kernel, checked by its outputs. */
+class PreparacionNotebookIT {
+    private static ExecutedNotebook nb;
+
+    @BeforeAll
+    static void execute() throws Exception {
+        Prerequisites.requireExecutable("/usr/bin/jupyter");
+        nb = NotebookRunner.execute(Path.of("notebooks", "00-preparacion.ipynb"));
+    }
+
+    @Test
+    void runsWithoutErrors() {
+        assertThat(nb.errors()).isEmpty();
+    }
+
+    @Test
+    void showsTheDiagnosisAsATable() {
+        assertThat(nb.cell("diagnostico").html()).contains("capas-diagnosis").contains("<table").contains("Almacén rootful");
+        assertThat(nb.cell("diagnostico").text()).contains("[OK]     Podman: Podman ");
+    }
+
+    @Test
+    void checkCellConfirmsTheLabCanWork() {
+        assertThat(nb.cell("comprueba-diagnostico").text()).contains("✓ El laboratorio puede funcionar");
+    }
+
+    @Test
+    void shellCellsShowBothStoresUsingOverlay() {
+        String text = nb.cell("bash-version").text();
+        assertThat(text).contains("podman version ");
+        assertThat(text).containsPattern("rootless: overlay en /home/[^ ]+/\\.local/share/containers/storage");
+        assertThat(text).contains("rootful:  overlay en /var/lib/containers/storage");
+    }
+
+    @Test
+    void courseImageHasThreeLayersInBothStores() {
+        String text = nb.cell("image-tree").text();
+        assertThat(text).contains("Image Layers").contains("localhost/curso/httpd");
+        assertThat(text.lines().filter(l -> l.contains("ID:")).count()).isEqualTo(3);
+    }
+}
