@@ -1,0 +1,45 @@
+package capas.context;
+
+import capas.store.Change;
+import capas.store.IdMap;
+import capas.store.Location;
+import capas.store.OverlayMount;
+import capas.store.Store;
+import java.util.List;
+
+/**
+ * What Capas asks of a store and of a mount namespace. Implemented once by
+ * {@link LocalInspector}; {@link ProbeInspector} runs that same code in another context.
+ */
+public interface Inspector extends AutoCloseable {
+    /** A fresh snapshot of the store's index files. */
+    Store store();
+
+    /** Which layer serves {@code path} inside {@code container}. */
+    Location locate(String container, String path);
+
+    /** The container's changes, read from its upper layer. */
+    List<Change> changes(String container);
+
+    /** The container's overlay mount in this context's mount namespace, or {@code null} when not mounted there. */
+    OverlayMount mount(String container);
+
+    /** Every overlay mount of this context's mount namespace. */
+    List<OverlayMount> overlayMounts();
+
+    /** This context's uid map ({@code /proc/self/uid_map}). */
+    IdMap uidMap();
+
+    /** The entries of a folder inside the store. */
+    List<DirEntry> listDir(String hostPath);
+
+    /** Whether something is at {@code hostPath} (inside the store). */
+    boolean exists(String hostPath);
+
+    /** The text of a regular file inside the store, up to {@code maxBytes}. */
+    String readFile(String hostPath, int maxBytes);
+
+    @Override
+    default void close() {
+    }
+}

@@ -1,0 +1,154 @@
+package capas.context;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.os.Entry;
+import capas.store.ChangeScanner;
+import capas.store.Change;
+import capas.store.Container;
+import capas.store.IdMap;
+import capas.store.Location;
+import capas.store.Locator;
+import capas.store.Mode;
+import capas.store.MountInfo;
+import capas.store.OverlayMount;
+import capas.store.Store;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** The one implementation of {@link Inspector}: reads the store and the mount table of this process. */
+public final class LocalInspector implements Inspector {
+    private static final Messages M = Messages.of(LocalInspector.class);
+
+    private final Mode mode;
+    private final Path graphRoot;
+
+    public LocalInspector(Mode mode, Path graphRoot) {
+        this.mode = mode;
+        this.graphRoot = graphRoot.toAbsolutePath().normalize();
+    }
+
+    @Override
+    public Store store() {
+        return Store.read(mode, graphRoot);
+    }
+
+    @Override
+    public Location locate(String container, String path) {
+        Store store = store();
+        return Locator.forContainer(store, store.container(container)).locate(path);
+    }
+
+    @Override
+    public List<Change> changes(String container) {
+        Store store = store();
+        return ChangeScanner.forContainer(store, store.container(container)).changes();
+    }
+
+    @Override
+    public OverlayMount mount(String container) {
+        Store store = store();
+        Container c = store.container(container);
+        return MountInfo.at(MountInfo.overlays(), store.mergedDir(c.layer()).toString()).orElse(null);
+    }
+
+    @Override
+    public List<OverlayMount> overlayMounts() {
+        return MountInfo.overlays();
+    }
+
+    @Override
+    public IdMap uidMap() {
+        return IdMap.read(Path.of("/proc/self/uid_map"));
+    }
+
+    @Override
+    public List<DirEntry> listDir(String hostPath) {
+        Path dir = confined(hostPath);
+        Entry entry = lstat(dir).orElseThrow(() -> new CapasException(M.get("path.missing", hostPath)));
+        if (!entry.isDirectory()) {
+            throw new CapasException(M.get("path.not.dir", hostPath));
+        }
+        List<DirEntry> entries = new ArrayList<>();
+        try (Stream<Path> children = Files.list(dir)) {
+            for (Path child : children.sorted().toList()) {
+                lstat(child).ifPresent(e -> entries.add(toDirEntry(child, e)));
+            }
+        } catch (IOException e) {
+            throw new CapasException(M.get("path.unreadable", hostPath, e.getMessage()));
+        }
+        return entries;
+    }
+
+    @Override
+    public boolean exists(String hostPath) {
+        return lstat(confined(hostPath)).isPresent();
+    }
+
+    @Override
+    public String readFile(String hostPath, int maxBytes) {
+        Path file = confined(hostPath);
+        Entry entry = lstat(file).orElseThrow(() -> new CapasException(M.get("path.missing", hostPath)));
+        if (!entry.isRegularFile()) {
+            throw new CapasException(M.get("file.not.regular", hostPath));
+        }
+        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            byte[] bytes = in.readNBytes(maxBytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new CapasException(M.get("path.unreadable", hostPath, e.getMessage()));
+        }
+    }
+
+    /**
+     * {@code hostPath} if it lies inside the store and no folder on the way to it is a symlink:
+     * what a container put in its layer can never send a root reader elsewhere.
+     */
+    private Path confined(String hostPath) {
+        Path path = Path.of(hostPath).toAbsolutePath().normalize();
+        if (!path.startsWith(graphRoot)) {
+            throw new CapasException(M.get("path.outside", hostPath, graphRoot));
+        }
+        Path current = graphRoot;
+        Path relative = graphRoot.relativize(path);
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            current = current.resolve(relative.getName(i));
+            Optional<Entry> entry = lstat(current);
+            if (entry.isEmpty() || !entry.get().isDirectory()) {
+                throw new CapasException(entry.isPresent() && entry.get().isSymlink()
+                        ? M.get("path.symlink", hostPath, current) : M.get("path.missing", hostPath));
+            }
+        }
+        return path;
+    }
+
+    private static Optional<Entry> lstat(Path path) {
+        try {
+            return Entry.lstat(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DirEntry toDirEntry(Path child, Entry e) {
+        String target = null;
+        if (e.isSymlink()) {
+            try {
+                target = Files.readSymbolicLink(child).toString();
+            } catch (IOException ex) {
+                target = "?";
+            }
+        }
+        return new DirEntry(child.getFileName().toString(), Types.of(e), e.permissions(), e.uid(), e.gid(), e.size(), target);
+    }
+}

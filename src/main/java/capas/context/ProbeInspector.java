@@ -1,0 +1,189 @@
+package capas.context;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.store.Change;
+import capas.store.IdMap;
+import capas.store.Location;
+import capas.store.Mode;
+import capas.store.OverlayMount;
+import capas.store.Store;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runs {@link LocalInspector} in another context: the same jar, started once as a probe behind
+ * {@code sudo -n} (the rootful store) or {@code podman unshare} (the rootless namespace), kept
+ * alive between calls so a lookup costs one round trip, and restarted if it dies.
+ */
+public final class ProbeInspector implements Inspector {
+    private static final Messages M = Messages.of(ProbeInspector.class);
+
+    /** How to enter the other context. */
+    public enum Context {
+        SUDO("sudo", "-n"),
+        UNSHARE("podman", "unshare");
+
+        private final List<String> prefix;
+
+        Context(String... prefix) {
+            this.prefix = List.of(prefix);
+        }
+    }
+
+    private final Context context;
+    private final Mode mode;
+    private final Path graphRoot;
+    private Process process;
+    private BufferedReader replies;
+    private Writer requests;
+
+    public ProbeInspector(Context context, Mode mode, Path graphRoot) {
+        this.context = context;
+        this.mode = mode;
+        this.graphRoot = graphRoot;
+    }
+
+    @Override
+    public Store store() {
+        return call("store", Store.class);
+    }
+
+    @Override
+    public Location locate(String container, String path) {
+        return call("locate", Location.class, container, path);
+    }
+
+    @Override
+    public List<Change> changes(String container) {
+        return call("changes", new TypeReference<List<Change>>() { }, container);
+    }
+
+    @Override
+    public OverlayMount mount(String container) {
+        return call("mount", OverlayMount.class, container);
+    }
+
+    @Override
+    public List<OverlayMount> overlayMounts() {
+        return call("overlayMounts", new TypeReference<List<OverlayMount>>() { });
+    }
+
+    @Override
+    public IdMap uidMap() {
+        return call("uidMap", IdMap.class);
+    }
+
+    @Override
+    public List<DirEntry> listDir(String hostPath) {
+        return call("listDir", new TypeReference<List<DirEntry>>() { }, hostPath);
+    }
+
+    @Override
+    public boolean exists(String hostPath) {
+        return call("exists", Boolean.class, hostPath);
+    }
+
+    @Override
+    public String readFile(String hostPath, int maxBytes) {
+        return call("readFile", String.class, hostPath, String.valueOf(maxBytes));
+    }
+
+    private <T> T call(String op, Class<T> type, String... args) {
+        return call(op, ProbeProtocol.JSON.getTypeFactory().constructType(type), args);
+    }
+
+    private <T> T call(String op, TypeReference<T> type, String... args) {
+        return call(op, ProbeProtocol.JSON.getTypeFactory().constructType(type), args);
+    }
+
+    private synchronized <T> T call(String op, JavaType type, String... args) {
+        String line;
+        try {
+            line = ProbeProtocol.JSON.writeValueAsString(new ProbeProtocol.Request(op, Arrays.asList(args)));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        // One retry: a probe that died (killed, or the machine's sudo timestamp policy) is started again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                ensureStarted();
+                requests.write(line + "\n");
+                requests.flush();
+                String answer = replies.readLine();
+                if (answer == null) {
+                    throw new IOException("probe closed its output");
+                }
+                ProbeProtocol.Reply reply = ProbeProtocol.JSON.readValue(answer, ProbeProtocol.Reply.class);
+                if (reply.error() != null) {
+                    throw new CapasException(reply.error(), reply.hint());
+                }
+                return reply.value() == null || reply.value().isNull() ? null : ProbeProtocol.JSON.convertValue(reply.value(), type);
+            } catch (IOException e) {
+                String why = stop();
+                if (attempt >= 2) {
+                    throw new CapasException(M.get("probe.died", String.join(" ", context.prefix), why.isBlank() ? e.getMessage() : why),
+                            M.get("probe.died.hint"), e);
+                }
+            }
+        }
+    }
+
+    private void ensureStarted() throws IOException {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        List<String> command = new ArrayList<>(context.prefix);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // A probe does little work: start it like a tool, not a server.
+        command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                "capas.Main", "probe", mode.name(), graphRoot.toString()));
+        try {
+            process = new ProcessBuilder(command).start();
+        } catch (IOException e) {
+            throw new CapasException(context == Context.SUDO ? M.get("sudo.denied", e.getMessage()) : M.get("podman.missing"),
+                    context == Context.SUDO ? M.get("sudo.denied.hint") : M.get("podman.missing.hint"), e);
+        }
+        replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        String first = replies.readLine();
+        if (!ProbeProtocol.READY.equals(first)) {
+            String why = stop();
+            throw context == Context.SUDO
+                    ? new CapasException(M.get("sudo.denied", why), M.get("sudo.denied.hint"))
+                    : new CapasException(M.get("unshare.failed", why), M.get("unshare.failed.hint"));
+        }
+    }
+
+    /** Stops the probe and returns the last thing it said on stderr (why it failed). */
+    private String stop() {
+        if (process == null) {
+            return "";
+        }
+        Process p = process;
+        process = null;
+        p.destroy();
+        try {
+            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            List<String> lines = err.lines().filter(l -> !l.contains("is not a shared mount")).toList();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        stop();
+    }
+}

@@ -1,0 +1,169 @@
+package capas.store;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.os.Entry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers "which layer serves this path?" the way overlayfs does, reading only the layers'
+ * {@code diff} folders: the top-most layer that has the entry serves it; a whiteout (a character
+ * device 0:0) hides the entry in the layers below; an opaque directory hides everything below it.
+ *
+ * <p>Never follows a symlink on the host: each component is looked at with lstat, and a symlink
+ * met half-way is resolved as the container would see it, inside the container's root (like a
+ * chroot), so a link to {@code /etc/shadow} or {@code ../../..} can never reach the host's files.
+ */
+public final class Locator {
+    private static final Messages M = Messages.of(Locator.class);
+    /** Linux's own limit of symlinks followed in one lookup. */
+    private static final int MAX_SYMLINKS = 40;
+
+    private final List<String> layerIds;
+    private final List<Path> diffs;
+
+    /** @param layerIds the container's layers, top first (its own layer, then the image's) */
+    public Locator(Store store, List<String> layerIds) {
+        this.layerIds = List.copyOf(layerIds);
+        this.diffs = layerIds.stream().map(store::diffDir).toList();
+    }
+
+    public static Locator forContainer(Store store, Container container) {
+        return new Locator(store, store.containerLayers(container).stream().map(Layer::id).toList());
+    }
+
+    public Location locate(String path) {
+        if (path == null || !path.startsWith("/")) {
+            throw new CapasException(M.get("path.relative", path));
+        }
+        Deque<String> components = split(path);
+        for (int hops = 0; hops <= MAX_SYMLINKS; hops++) {
+            Lookup lookup = lookup(new ArrayList<>(components));
+            if (lookup.symlinkAt < 0) {
+                return lookup.toLocation(path, join(components));
+            }
+            // A symlink in the middle of the path: the container follows it within its own root.
+            components = followSymlink(components, lookup.symlinkAt, lookup.symlinkTarget);
+        }
+        throw new CapasException(M.get("path.loop", path));
+    }
+
+    /** One pass down the layers for fixed components (no symlink resolution). */
+    private Lookup lookup(List<String> components) {
+        try {
+            int opaqueDepthLimit = Integer.MAX_VALUE;
+            for (int depth = 0; depth < diffs.size(); depth++) {
+                Path current = diffs.get(depth);
+                for (int i = 0; i < components.size(); i++) {
+                    Optional<Entry> entry = Entry.lstat(current.resolve(components.get(i)));
+                    if (entry.isEmpty()) {
+                        break;
+                    }
+                    Entry e = entry.get();
+                    if (e.isWhiteout()) {
+                        return Lookup.deleted(depth, layerIds.get(depth), e);
+                    }
+                    if (i == components.size() - 1) {
+                        return Lookup.found(depth, layerIds.get(depth), e);
+                    }
+                    if (e.isSymlink()) {
+                        return Lookup.symlink(i, java.nio.file.Files.readSymbolicLink(e.path()).toString());
+                    }
+                    if (!e.isDirectory()) {
+                        return Lookup.absent();
+                    }
+                    if (e.isOpaque()) {
+                        // Lower layers cannot contribute anything under this directory.
+                        opaqueDepthLimit = Math.min(opaqueDepthLimit, depth);
+                    }
+                    current = e.path();
+                }
+                if (opaqueDepthLimit <= depth) {
+                    return Lookup.absent();
+                }
+            }
+            return components.isEmpty() && !diffs.isEmpty() ? Lookup.found(diffs.size() - 1, layerIds.get(diffs.size() - 1), Entry.lstat(diffs.get(diffs.size() - 1)).orElseThrow())
+                    : Lookup.absent();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Deque<String> followSymlink(Deque<String> components, int at, String target) {
+        List<String> list = new ArrayList<>(components);
+        Deque<String> next = new ArrayDeque<>();
+        if (!target.startsWith("/")) {
+            next.addAll(list.subList(0, at));
+        }
+        for (String part : target.split("/")) {
+            push(next, part);
+        }
+        for (String rest : list.subList(at + 1, list.size())) {
+            push(next, rest);
+        }
+        return next;
+    }
+
+    /** Adds one component; {@code ..} at the root stays at the root, as in a chroot. */
+    private static void push(Deque<String> path, String part) {
+        if (part.isEmpty() || part.equals(".")) {
+            return;
+        }
+        if (part.equals("..")) {
+            path.pollLast();
+        } else {
+            path.addLast(part);
+        }
+    }
+
+    private static Deque<String> split(String path) {
+        Deque<String> components = new ArrayDeque<>();
+        for (String part : path.split("/")) {
+            push(components, part);
+        }
+        return components;
+    }
+
+    private static String join(Deque<String> components) {
+        return "/" + String.join("/", components);
+    }
+
+    private record Lookup(Location.State state, int depth, String layerId, Entry entry, int symlinkAt, String symlinkTarget) {
+        static Lookup found(int depth, String layerId, Entry entry) {
+            return new Lookup(Location.State.PRESENT, depth, layerId, entry, -1, null);
+        }
+
+        static Lookup deleted(int depth, String layerId, Entry entry) {
+            return new Lookup(Location.State.DELETED, depth, layerId, entry, -1, null);
+        }
+
+        static Lookup absent() {
+            return new Lookup(Location.State.ABSENT, -1, null, null, -1, null);
+        }
+
+        static Lookup symlink(int at, String target) {
+            return new Lookup(null, -1, null, null, at, target);
+        }
+
+        Location toLocation(String asked, String resolved) {
+            if (entry == null) {
+                return new Location(asked, resolved, state, null, -1, null, null, 0, -1, -1);
+            }
+            return new Location(asked, resolved, state, layerId, depth, entry.path().toString(), typeOf(entry), entry.size(),
+                    entry.uid(), entry.gid());
+        }
+    }
+
+    static String typeOf(Entry entry) {
+        String key = entry.isWhiteout() ? "type.whiteout" : entry.isDirectory() ? "type.dir" : entry.isSymlink() ? "type.symlink"
+                : entry.isRegularFile() ? "type.file" : "type.other";
+        return M.get(key);
+    }
+}
