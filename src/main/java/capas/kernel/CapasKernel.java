@@ -1,0 +1,247 @@
+package capas.kernel;
+
+import capas.Messages;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import jdk.jshell.SourceCodeAnalysis;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishError;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
+import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
+import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+
+/**
+ * The Capas kernel: cells are JShell snippets or shell magics, run in this JVM next to the
+ * Capas library.
+ *
+ * <p>JShell starts on a background thread as soon as the kernel exists, so that it is warm by
+ * the time Jupyter, having asked for kernel_info, sends the first cell.
+ */
+public final class CapasKernel extends BaseKernel {
+    private static final Messages MESSAGES = Messages.of(CapasKernel.class);
+    static final String NAME = "capas";
+    static final String VERSION = "0.1.0";
+
+    private final CapasIO capasIO;
+    private final CompletableFuture<JShellSession> session;
+    private volatile Runnable stopper;
+
+    private CapasKernel(CapasIO io) {
+        super(NAME, VERSION, languageInfo(),
+                List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/"),
+                        new HelpLink("Podman", "https://docs.podman.io/")),
+                null, io, new CommManager(), new Renderer(), null, null, false,
+                new StringStyler.Builder().build());
+        this.capasIO = io;
+        this.session = CompletableFuture.supplyAsync(() -> JShellSession.start(ClassPath.ofThisJvm()), CapasKernel::daemon);
+    }
+
+    /** A kernel whose JShell is already starting. */
+    public static CapasKernel create() {
+        return new CapasKernel(new CapasIO());
+    }
+
+    private static LanguageInfo languageInfo() {
+        return new LanguageInfo.Builder("java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("text/x-java")
+                .build();
+    }
+
+    private static void daemon(Runnable task) {
+        Thread thread = new Thread(task, "capas-jshell-start");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public String getBanner() {
+        return MESSAGES.get("kernel.banner", Runtime.version().feature());
+    }
+
+    JShellSession session() {
+        try {
+            return session.join();
+        } catch (CompletionException e) {
+            String text = MESSAGES.get("kernel.starting", String.valueOf(e.getCause()));
+            throw new CellFailure(MESSAGES.get("error.interrupted.name"), text, List.of(text));
+        }
+    }
+
+    @Override
+    protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
+        commManager.setMessageContext(message);
+        ExecuteRequest request = message.getContent();
+        int count = executionCount.getAndIncrement();
+        env.setBusyDeferIdle();
+        env.publish(new PublishExecuteInput(request.getCode(), count));
+        replaceOutputStreams(env);
+        capasIO.attach(env, request.isStdinEnabled());
+        env.defer(() -> capasIO.detach(env));
+        try {
+            DisplayData result = run(request.getCode());
+            flush();
+            if (result != null) {
+                env.publish(new PublishExecuteResult(count, result));
+            }
+            env.defer().reply(new ExecuteReply(count, Map.of()));
+        } catch (CellFailure failure) {
+            fail(env, count, failure);
+        } catch (RuntimeException | Error bug) {
+            List<String> lines = formatError(bug instanceof Exception e ? e : new RuntimeException(bug));
+            fail(env, count, new CellFailure(bug.getClass().getName(), String.valueOf(bug.getMessage()), lines));
+        }
+    }
+
+    private void fail(ShellReplyEnvironment env, int count, CellFailure failure) {
+        flush();
+        env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
+        ErrorReply reply = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
+        reply.setExecutionCount(count);
+        env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+
+    private void flush() {
+        io.out.flush();
+        io.err.flush();
+    }
+
+    /** Runs every part of a cell in order; the cell's result is its last part's. */
+    DisplayData run(String code) {
+        DisplayData result = null;
+        for (Cell.Part part : Cell.parse(code).parts()) {
+            result = part.kind() == Cell.Kind.JAVA ? runJava(part) : runMagic(part);
+        }
+        return result;
+    }
+
+    private DisplayData runJava(Cell.Part part) {
+        JShellSession jshell = session();
+        stopper = jshell::stop;
+        try {
+            JShellSession.Result result = jshell.eval(part.body(), part.firstLine());
+            return result.hasValue() ? Displays.of(result.value(), result.text()) : null;
+        } finally {
+            stopper = null;
+        }
+    }
+
+    private DisplayData runMagic(Cell.Part part) {
+        List<String> argv = ShellMagics.argv(part);
+        if (argv == null) {
+            String prefix = part.kind() == Cell.Kind.CELL_MAGIC ? "%%" : "%";
+            String text = MESSAGES.get("magic.unknown", prefix, part.name());
+            throw new CellFailure(MESSAGES.get("magic.unknown.name"), text, List.of(text));
+        }
+        ShellCommand command = new ShellCommand(argv);
+        stopper = command::interrupt;
+        try {
+            int status = command.run(System.out, System.err);
+            if (status != 0) {
+                throw ShellCommand.failed(status);
+            }
+            return null;
+        } finally {
+            stopper = null;
+        }
+    }
+
+    @Override
+    public void interrupt() {
+        Runnable running = stopper;
+        if (running != null) {
+            // Killing a process tree waits for it to die; the control channel must not.
+            Thread thread = new Thread(running, "capas-interrupt");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public Object evalRaw(String source) {
+        DisplayData data = run(source);
+        return data;
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        JavaAt target = JavaAt.find(code, at, session().splitter());
+        if (target == null) {
+            return null;
+        }
+        List<SourceCodeAnalysis.Documentation> docs =
+                session().analysis().documentation(target.source(), target.cursor(), true);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            if (text.length() > 0) {
+                text.append("\n\n");
+            }
+            text.append(doc.signature());
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                text.append("\n\n").append(doc.javadoc().strip());
+            }
+        }
+        return new DisplayData(text.toString());
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        JavaAt target = JavaAt.find(code, at, session().splitter());
+        if (target == null) {
+            return null;
+        }
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                session().analysis().completionSuggestions(target.source(), target.cursor(), anchor);
+        Set<String> options = new LinkedHashSet<>();
+        suggestions.stream().filter(SourceCodeAnalysis.Suggestion::matchesType)
+                .forEach(s -> options.add(s.continuation()));
+        suggestions.forEach(s -> options.add(s.continuation()));
+        return new ReplacementOptions(new ArrayList<>(options), target.absolute(anchor[0]), at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        Cell cell = Cell.parse(code);
+        if (!cell.isOnlyJava() || code.isBlank()) {
+            return IS_COMPLETE_YES;
+        }
+        List<SnippetSplitter.Span> spans = session().splitter().split(code);
+        if (spans.isEmpty()) {
+            return IS_COMPLETE_YES;
+        }
+        return switch (spans.get(spans.size() - 1).completeness()) {
+            case DEFINITELY_INCOMPLETE, CONSIDERED_INCOMPLETE -> "    ";
+            case UNKNOWN -> IS_COMPLETE_BAD;
+            default -> IS_COMPLETE_YES;
+        };
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        super.onShutdown(isRestarting);
+        session.thenAccept(JShellSession::close);
+    }
+}
