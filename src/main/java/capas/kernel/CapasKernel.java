@@ -188,8 +188,13 @@ public final class CapasKernel extends BaseKernel {
         if (target == null) {
             return null;
         }
-        List<SourceCodeAnalysis.Documentation> docs =
-                session().analysis().documentation(target.source(), target.cursor(), true);
+        // JShell documents a method only from inside its parentheses: on `max` in `Math.max(`, look there.
+        int call = afterCallParenthesis(target.source(), target.cursor());
+        List<SourceCodeAnalysis.Documentation> docs = call < 0 ? List.of()
+                : session().analysis().documentation(target.source(), call, true);
+        if (docs.isEmpty()) {
+            docs = session().analysis().documentation(target.source(), target.cursor(), true);
+        }
         if (docs.isEmpty()) {
             return null;
         }
@@ -204,6 +209,14 @@ public final class CapasKernel extends BaseKernel {
             }
         }
         return new DisplayData(text.toString());
+    }
+
+    private static int afterCallParenthesis(String source, int cursor) {
+        int i = cursor;
+        while (i < source.length() && Character.isJavaIdentifierPart(source.charAt(i))) {
+            i++;
+        }
+        return i < source.length() && source.charAt(i) == '(' ? i + 1 : -1;
     }
 
     @Override

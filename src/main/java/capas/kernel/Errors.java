@@ -4,6 +4,7 @@ import capas.CapasException;
 import capas.Messages;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
 import jdk.jshell.JShellException;
@@ -15,8 +16,8 @@ import jdk.jshell.UnresolvedReferenceException;
  */
 final class Errors {
     private static final Messages MESSAGES = Messages.of(Errors.class);
-    /** JShell compiles every snippet into a class of this package. */
-    private static final String SNIPPET_PACKAGE = "REPL.";
+    /** JShell rewrites the frames of snippet code to a file named after the snippet id. */
+    private static final String SNIPPET_FILE = "#";
 
     private Errors() {
     }
@@ -56,7 +57,7 @@ final class Errors {
         return new CellFailure(MESSAGES.get("error.compile.name"), first, lines);
     }
 
-    static CellFailure runtime(JShellException exception, Throwable original) {
+    static CellFailure runtime(JShellException exception, Throwable original, Map<String, Integer> cellLines) {
         if (original instanceof CapasException capas) {
             String explained = capas.explain();
             return new CellFailure(capas.getClass().getName(), explained, List.of(explained.split("\n")));
@@ -70,7 +71,7 @@ final class Errors {
         List<String> lines = new ArrayList<>();
         lines.add(MESSAGES.get("error.runtime.header"));
         lines.add(message.isEmpty() ? className : className + ": " + message);
-        lines.addAll(userFrames(exception.getStackTrace()));
+        lines.addAll(userFrames(exception.getStackTrace(), cellLines));
         for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
             String name = cause instanceof EvalException eval ? eval.getExceptionClassName() : cause.getClass().getName();
             lines.add(MESSAGES.get("error.runtime.cause", name, cause.getMessage() == null ? "" : cause.getMessage()));
@@ -87,27 +88,38 @@ final class Errors {
         return MESSAGES.get("warning.unresolved", name, String.join(", ", missing));
     }
 
-    /** The frames down to the deepest one in the student's code; below it is only the kernel. */
-    static List<String> userFrames(StackTraceElement[] frames) {
+    /**
+     * The frames down to the deepest one in the student's code; below it is only the kernel.
+     *
+     * @param cellLines snippet id → cell line (1-based) where the snippet starts, for this cell
+     */
+    static List<String> userFrames(StackTraceElement[] frames, Map<String, Integer> cellLines) {
         int last = -1;
         for (int i = 0; i < frames.length; i++) {
-            if (frames[i].getClassName().startsWith(SNIPPET_PACKAGE)) {
+            if (isSnippet(frames[i])) {
                 last = i;
             }
         }
         List<String> lines = new ArrayList<>();
         for (int i = 0; i <= last; i++) {
-            lines.add("    " + MESSAGES.get("error.runtime.frame", describe(frames[i])));
+            lines.add("    " + MESSAGES.get("error.runtime.frame", describe(frames[i], cellLines)));
         }
         return lines;
     }
 
-    private static String describe(StackTraceElement frame) {
-        if (!frame.getClassName().startsWith(SNIPPET_PACKAGE)) {
+    private static boolean isSnippet(StackTraceElement frame) {
+        return frame.getFileName() != null && frame.getFileName().startsWith(SNIPPET_FILE);
+    }
+
+    private static String describe(StackTraceElement frame, Map<String, Integer> cellLines) {
+        if (!isSnippet(frame)) {
             return frame.toString();
         }
-        String method = frame.getMethodName().equals("do_it$") ? MESSAGES.get("error.runtime.cell") : frame.getMethodName();
-        String file = frame.getFileName() == null ? "" : frame.getFileName();
-        return MESSAGES.get("error.runtime.snippet", method, file, frame.getLineNumber());
+        String method = frame.getMethodName().isEmpty() || frame.getMethodName().equals("do_it$")
+                ? MESSAGES.get("error.runtime.cell") : frame.getMethodName();
+        Integer start = cellLines.get(frame.getFileName().substring(SNIPPET_FILE.length()));
+        return start == null
+                ? MESSAGES.get("error.runtime.earlier", method)
+                : MESSAGES.get("error.runtime.line", method, start + Math.max(0, frame.getLineNumber() - 1));
     }
 }

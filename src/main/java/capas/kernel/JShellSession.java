@@ -1,5 +1,6 @@
 package capas.kernel;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -87,13 +88,14 @@ final class JShellSession implements AutoCloseable {
      */
     Result eval(String code, int firstLine) {
         Result last = Result.NONE;
+        Map<String, Integer> cellLines = new HashMap<>();
         for (SnippetSplitter.Span span : splitter.split(code)) {
-            last = evalSnippet(span, code, firstLine);
+            last = evalSnippet(span, code, firstLine, cellLines);
         }
         return last;
     }
 
-    private Result evalSnippet(SnippetSplitter.Span span, String code, int firstLine) {
+    private Result evalSnippet(SnippetSplitter.Span span, String code, int firstLine, Map<String, Integer> cellLines) {
         control.reset();
         List<SnippetEvent> events = shell.eval(span.source());
         if (control.wasStopped()) {
@@ -105,11 +107,12 @@ final class JShellSession implements AutoCloseable {
                 continue;
             }
             Snippet snippet = event.snippet();
+            cellLines.put(snippet.id(), firstLine + 1 + lineOf(code, span.start() + leadingBlankLines(span.source())));
             if (event.status() == Snippet.Status.REJECTED) {
                 throw Errors.compile(shell.diagnostics(snippet).toList(), span, code, firstLine);
             }
             if (event.exception() != null) {
-                throw Errors.runtime(event.exception(), control.lastThrowable());
+                throw Errors.runtime(event.exception(), control.lastThrowable(), cellLines);
             }
             if (snippet instanceof DeclarationSnippet declaration) {
                 List<String> missing = shell.unresolvedDependencies(declaration).toList();
@@ -122,6 +125,23 @@ final class JShellSession implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    private static int lineOf(String code, int offset) {
+        return (int) code.substring(0, Math.min(offset, code.length())).chars().filter(c -> c == '\n').count();
+    }
+
+    /** JShell numbers a snippet's lines from its first non-blank line. */
+    private static int leadingBlankLines(String source) {
+        int chars = 0;
+        int lastNewline = -1;
+        while (chars < source.length() && Character.isWhitespace(source.charAt(chars))) {
+            if (source.charAt(chars) == '\n') {
+                lastNewline = chars;
+            }
+            chars++;
+        }
+        return lastNewline + 1;
     }
 
     private static boolean isExpression(Snippet snippet) {

@@ -31,28 +31,20 @@ final class SnippetSplitter {
         while (!rest.isBlank()) {
             CompletionInfo info = analysis.analyzeCompletion(rest);
             Completeness c = info.completeness();
-            int lead = leadingWhitespace(rest);
             if (c == Completeness.EMPTY) {
                 break;
             }
             if (!c.isComplete() || info.source() == null) {
                 // Incomplete or unparsable tail: JShell itself reports what is wrong with it.
-                spans.add(new Span(rest.substring(lead), offset + lead, code.length(), c));
+                spans.add(new Span(rest, offset, code.length(), c));
                 break;
             }
             int consumed = rest.length() - info.remaining().length();
-            spans.add(new Span(info.source(), offset + lead, offset + consumed, c));
+            // source() starts where rest does (leading blanks included): diagnostics count from there.
+            spans.add(new Span(info.source(), offset, offset + consumed, c));
             offset += consumed;
             rest = info.remaining();
         }
         return spans;
-    }
-
-    private static int leadingWhitespace(String s) {
-        int i = 0;
-        while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-            i++;
-        }
-        return i;
     }
 }
