@@ -54,7 +54,8 @@ final class CapturingExecutionControl extends DirectExecutionControl {
                 failure.set(e);
             }
         }, "capas-snippet");
-        thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        // Libraries that look classes up by context loader (ServiceLoader, Jackson) must see snippet classes.
+        thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         running = thread;
         thread.start();
         try {
