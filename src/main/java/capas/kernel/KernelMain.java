@@ -26,7 +26,7 @@ public final class KernelMain {
         // First, so that JShell warms up while the sockets are bound and kernel_info is answered.
         CapasKernel kernel = CapasKernel.create();
         KernelConnectionProperties properties = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
-        JupyterConnection connection = new JupyterConnection(properties);
+        JupyterConnection connection = new PromptConnection(properties);
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         kernel.onStartup();

@@ -54,7 +54,7 @@ final class Warmup {
                 + "\"control_port\": %d, \"hb_port\": %d, \"ip\": \"127.0.0.1\", \"key\": \"warmup\", "
                 + "\"transport\": \"tcp\", \"signature_scheme\": \"hmac-sha256\", \"kernel_name\": \"capas\"}",
                 ports[0], ports[1], ports[2], ports[3], ports[4]);
-        JupyterConnection connection = new JupyterConnection(KernelConnectionProperties.parse(json));
+        JupyterConnection connection = new PromptConnection(KernelConnectionProperties.parse(json));
         kernel.becomeHandlerForConnection(connection);
         connection.connect();
         connection.close();
