@@ -24,6 +24,8 @@ final class ShellCommand {
     private static final Messages MESSAGES = Messages.of(ShellCommand.class);
     /** After the command exits, how long to wait for output still held by background jobs. */
     private static final long DRAIN_MILLIS = 500;
+    /** What a shell reports for a command ended by SIGINT (128 + 2). */
+    private static final int EXIT_ON_SIGINT = 130;
 
     private record Line(boolean error, String text) {
     }
@@ -80,7 +82,9 @@ final class ShellCommand {
             int status = process.waitFor();
             out.flush();
             err.flush();
-            if (interrupted) {
+            // Jupyter signals the kernel's whole process group, so SIGINT may end the command before
+            // the kernel's own interrupt gets to it: a terminal's Ctrl-C looks just the same.
+            if (interrupted || status == EXIT_ON_SIGINT) {
                 throw Errors.interrupted();
             }
             return status;

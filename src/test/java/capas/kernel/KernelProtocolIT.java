@@ -33,7 +33,10 @@ class KernelProtocolIT {
                 Map.of("complete", "String.valueO", "cursor", 13),
                 Map.of("inspect", "Math.max(1, 2)", "cursor", 6),
                 Map.of("is_complete", "for (int i = 0; i < 3; i++) {"),
-                Map.of("is_complete", "1 + 1"));
+                Map.of("is_complete", "1 + 1"),
+                Map.of("execute", "while (true) {}", "sigint_after", 1.0),
+                Map.of("execute", "%%bash\nsleep 60", "sigint_after", 1.0),
+                Map.of("execute", "%sh echo $((6 * 7))"));
         Path file = Files.createTempFile("capas-steps", ".json");
         JSON.writeValue(file.toFile(), steps);
         Path script = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
@@ -87,6 +90,14 @@ class KernelProtocolIT {
         JsonNode after = results.get(5).get("outputs").get(0);
         assertThat(after.get("type").asText()).isEqualTo("execute_result");
         assertThat(after.get("content").get("data").get("text/plain").asText()).isEqualTo("\"vivo\"");
+    }
+
+    @Test
+    void sigintInterruptsToo() {
+        for (int step : new int[] {10, 11}) {
+            assertThat(results.get(step).get("reply").get("ename").asText()).isEqualTo("Interrumpido");
+        }
+        assertThat(results.get(12).get("outputs").get(0).get("content").get("text").asText()).isEqualTo("42\n");
     }
 
     @Test

@@ -2,19 +2,20 @@
 
 Usage: /usr/bin/python3 kernel_session.py <steps.json>   (JUPYTER_PATH must find the kernel)
 
-Each step is {"execute": code, "interrupt_after": seconds?} or {"complete": code, "cursor": n}
+Each step is {"execute": code, "interrupt_after": seconds?, "sigint_after": seconds?} or {"complete": code, "cursor": n}
 or {"inspect": code, "cursor": n} or {"is_complete": code} or {"kernel_info": true}.
 Prints one JSON list: per step the reply content and, for executions, every iopub output with
 the seconds since the request when it arrived.
 """
 import json
+import signal
 import sys
 import time
 
 from jupyter_client import KernelManager
 
 
-def execute(km, kc, code, interrupt_after=None):
+def execute(km, kc, code, interrupt_after=None, sigint_after=None):
     msg_id = kc.execute(code)
     start = time.monotonic()
     outputs = []
@@ -22,6 +23,9 @@ def execute(km, kc, code, interrupt_after=None):
     while True:
         if interrupt_after is not None and not interrupted and time.monotonic() - start > interrupt_after:
             km.interrupt_kernel()
+            interrupted = True
+        if sigint_after is not None and not interrupted and time.monotonic() - start > sigint_after:
+            km.signal_kernel(signal.SIGINT)
             interrupted = True
         try:
             msg = kc.get_iopub_msg(timeout=0.1)
@@ -56,7 +60,7 @@ def main():
         kc.wait_for_ready(timeout=60)
         for step in steps:
             if "execute" in step:
-                results.append(execute(km, kc, step["execute"], step.get("interrupt_after")))
+                results.append(execute(km, kc, step["execute"], step.get("interrupt_after"), step.get("sigint_after")))
             elif "complete" in step:
                 results.append(request(kc, kc.complete, step["complete"], step["cursor"]))
             elif "inspect" in step:
