@@ -2,6 +2,7 @@ package capas.kernel;
 
 import capas.Messages;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +19,18 @@ import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
+import org.dflib.jjava.jupyter.messages.Header;
 import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteInput;
 import org.dflib.jjava.jupyter.messages.publish.PublishExecuteResult;
 import org.dflib.jjava.jupyter.messages.reply.ErrorReply;
 import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager;
 
 /**
  * The Capas kernel: cells are JShell snippets or shell magics, run in this JVM next to the
@@ -39,22 +45,24 @@ public final class CapasKernel extends BaseKernel {
     static final String VERSION = "0.1.0";
 
     private final CapasIO capasIO;
+    private final SessionHistory history;
     private final CompletableFuture<JShellSession> session;
     private volatile Runnable stopper;
 
-    private CapasKernel(CapasIO io) {
+    private CapasKernel(CapasIO io, SessionHistory history) {
         super(NAME, VERSION, languageInfo(),
                 List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/"),
                         new HelpLink("Podman", "https://docs.podman.io/")),
-                null, io, new CommManager(), new Renderer(), null, null, false,
+                history, io, new CommManager(), new Renderer(), null, null, false,
                 new StringStyler.Builder().build());
         this.capasIO = io;
+        this.history = history;
         this.session = CompletableFuture.supplyAsync(() -> JShellSession.start(ClassPath.ofThisJvm()), CapasKernel::daemon);
     }
 
     /** A kernel whose JShell is already starting. */
     public static CapasKernel create() {
-        return new CapasKernel(new CapasIO());
+        return new CapasKernel(new CapasIO(), new SessionHistory());
     }
 
     private static LanguageInfo languageInfo() {
@@ -94,6 +102,7 @@ public final class CapasKernel extends BaseKernel {
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
+        history.add(request.getCode());
         replaceOutputStreams(env);
         capasIO.attach(env, request.isStdinEnabled());
         env.defer(() -> capasIO.detach(env));
@@ -110,6 +119,32 @@ public final class CapasKernel extends BaseKernel {
             List<String> lines = formatError(bug instanceof Exception e ? e : new RuntimeException(bug));
             fail(env, count, new CellFailure(bug.getClass().getName(), String.valueOf(bug.getMessage()), lines));
         }
+    }
+
+    @Override
+    protected void handleKernelInfoRequest(ShellReplyEnvironment env, Message<KernelInfoRequest> message) {
+        env.setBusyDeferIdle();
+        env.reply(new KernelInfoContent(Header.PROTOCOL_VERISON, name, version, getLanguageInfo(), getBanner(), getHelpLinks()));
+    }
+
+    @Override
+    protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> message) {
+        HistoryRequest request = message.getContent();
+        Set<HistoryManager.ResultFlag> flags = EnumSet.noneOf(HistoryManager.ResultFlag.class);
+        List<HistoryEntry> entries = switch (request.getAccessType()) {
+            case TAIL -> history.lookupTail(((HistoryRequest.Tail) request).getMaxReturnLength(), flags);
+            case RANGE -> {
+                HistoryRequest.Range range = (HistoryRequest.Range) request;
+                yield history.lookupRange(range.getSessionIndex(), range.getStart(), range.getStop(), flags);
+            }
+            case SEARCH -> {
+                HistoryRequest.Search search = (HistoryRequest.Search) request;
+                yield history.search(search.getPattern(), search.getMaxReturnLength(), flags);
+            }
+        };
+        env.setBusyDeferIdle();
+        env.reply(new HistoryReplyContent(entries.stream()
+                .map(e -> List.<Object>of(e.getSession(), e.getCellNumber(), e.getInput())).toList()));
     }
 
     private void fail(ShellReplyEnvironment env, int count, CellFailure failure) {

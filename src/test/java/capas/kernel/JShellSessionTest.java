@@ -107,6 +107,27 @@ class JShellSessionTest {
     }
 
     @Test
+    void incompleteCodeIsACompileError() {
+        CellFailure failure = catchThrowableOfType(() -> session.eval("for (int i = 0; i < 3; i++) {", 0), CellFailure.class);
+        assertThat(failure.ename()).isEqualTo("Error de compilación");
+        assertThat(failure.traceback().get(0)).startsWith("Error de compilación en la línea 1");
+    }
+
+    @Test
+    void commentsOnlyAndBlankCellsDoNothing() {
+        assertThat(session.eval("// nada\n/* tampoco */\n", 0).hasValue()).isFalse();
+        assertThat(session.eval("   \n", 0).hasValue()).isFalse();
+    }
+
+    @Test
+    void classesRecordsAndTextBlocks() {
+        JShellSession.Result result = session.eval(
+                "record Capa(String id, int tamaño) {}\nvar capas = List.of(new Capa(\"a\", 1), new Capa(\"b\", 2));\n"
+                        + "String texto = \"\"\"\n    hola\n    \"\"\";\ncapas.stream().mapToInt(Capa::tamaño).sum() + texto.length()", 0);
+        assertThat(result.value()).isEqualTo(8);
+    }
+
+    @Test
     void splitterFindsEverySnippet() {
         List<SnippetSplitter.Span> spans = session.splitter().split("int a = 1;\n\nString b = \"x\";\na");
         assertThat(spans).extracting(span -> span.source().strip()).containsExactly("int a = 1;", "String b = \"x\";", "a");

@@ -36,7 +36,8 @@ class KernelProtocolIT {
                 Map.of("is_complete", "1 + 1"),
                 Map.of("execute", "while (true) {}", "sigint_after", 1.0),
                 Map.of("execute", "%%bash\nsleep 60", "sigint_after", 1.0),
-                Map.of("execute", "%sh echo $((6 * 7))"));
+                Map.of("execute", "%sh echo $((6 * 7))"),
+                Map.of("history_tail", 1));
         Path file = Files.createTempFile("capas-steps", ".json");
         JSON.writeValue(file.toFile(), steps);
         Path script = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
@@ -48,6 +49,7 @@ class KernelProtocolIT {
     @Test
     void kernelInfoFollowsProtocol53() {
         JsonNode info = results.get(0).get("reply");
+        assertThat(info.get("status").asText()).isEqualTo("ok");
         assertThat(info.get("protocol_version").asText()).isEqualTo("5.3");
         assertThat(info.get("implementation").asText()).isEqualTo("capas");
         JsonNode language = info.get("language_info");
@@ -98,6 +100,12 @@ class KernelProtocolIT {
             assertThat(results.get(step).get("reply").get("ename").asText()).isEqualTo("Interrumpido");
         }
         assertThat(results.get(12).get("outputs").get(0).get("content").get("text").asText()).isEqualTo("42\n");
+    }
+
+    @Test
+    void historyIsAListOfTriples() {
+        JsonNode history = results.get(13).get("reply").get("history");
+        assertThat(history.toString()).isEqualTo("[[1,8,\"%sh echo $((6 * 7))\"]]");
     }
 
     @Test

@@ -3,7 +3,7 @@
 Usage: /usr/bin/python3 kernel_session.py <steps.json>   (JUPYTER_PATH must find the kernel)
 
 Each step is {"execute": code, "interrupt_after": seconds?, "sigint_after": seconds?} or {"complete": code, "cursor": n}
-or {"inspect": code, "cursor": n} or {"is_complete": code} or {"kernel_info": true}.
+or {"inspect": code, "cursor": n} or {"is_complete": code} or {"kernel_info": true} or {"history_tail": n}.
 Prints one JSON list: per step the reply content and, for executions, every iopub output with
 the seconds since the request when it arrived.
 """
@@ -67,6 +67,8 @@ def main():
                 results.append(request(kc, kc.inspect, step["inspect"], step["cursor"]))
             elif "is_complete" in step:
                 results.append(request(kc, kc.is_complete, step["is_complete"]))
+            elif "history_tail" in step:
+                results.append(request(kc, lambda n: kc.history(hist_access_type="tail", n=n), step["history_tail"]))
             elif "kernel_info" in step:
                 results.append(request(kc, kc.kernel_info))
     finally:
