@@ -91,7 +91,7 @@ public final class CapasKernel extends BaseKernel {
             return session.join();
         } catch (CompletionException e) {
             String text = MESSAGES.get("kernel.starting", String.valueOf(e.getCause()));
-            throw new CellFailure(MESSAGES.get("error.interrupted.name"), text, List.of(text));
+            throw new CellFailure(MESSAGES.get("kernel.starting.name"), text, List.of(text));
         }
     }
 
