@@ -49,7 +49,7 @@ public final class CapasKernel extends BaseKernel {
     private final CompletableFuture<JShellSession> session;
     private volatile Runnable stopper;
 
-    private CapasKernel(CapasIO io, SessionHistory history) {
+    private CapasKernel(CapasIO io, SessionHistory history, CompletableFuture<JShellSession> session) {
         super(NAME, VERSION, languageInfo(),
                 List.of(new HelpLink("JShell", "https://docs.oracle.com/en/java/javase/17/jshell/"),
                         new HelpLink("Podman", "https://docs.podman.io/")),
@@ -57,12 +57,15 @@ public final class CapasKernel extends BaseKernel {
                 new StringStyler.Builder().build());
         this.capasIO = io;
         this.history = history;
-        this.session = CompletableFuture.supplyAsync(() -> JShellSession.start(ClassPath.ofThisJvm()), CapasKernel::daemon);
+        this.session = session;
     }
 
     /** A kernel whose JShell is already starting. */
     public static CapasKernel create() {
-        return new CapasKernel(new CapasIO(), new SessionHistory());
+        // JShell is the slowest part of startup: it starts before anything else is built.
+        CompletableFuture<JShellSession> session =
+                CompletableFuture.supplyAsync(() -> JShellSession.start(ClassPath.ofThisJvm()), CapasKernel::daemon);
+        return new CapasKernel(new CapasIO(), new SessionHistory(), session);
     }
 
     private static LanguageInfo languageInfo() {
