@@ -101,8 +101,13 @@ final class CapturingExecutionControl extends DirectExecutionControl {
         Thread thread = running;
         if (thread != null) {
             stopped = true;
-            // Thread.stop is the only way to end `while (true) {}`; JDK 17 still honours it.
-            thread.stop();
+            try {
+                // Thread.stop is the only way to end `while (true) {}`; JDK 17 still honours it.
+                thread.stop();
+            } catch (UnsupportedOperationException newerJdk) {
+                // JDK 20+ refuses: only code that checks for interrupts (sleep, I/O) stops.
+                thread.interrupt();
+            }
         }
     }
 

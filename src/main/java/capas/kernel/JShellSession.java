@@ -29,6 +29,7 @@ final class JShellSession implements AutoCloseable {
     private final JShell shell;
     private final CapturingExecutionControl control;
     private final SnippetSplitter splitter;
+    private volatile boolean cancelled;
 
     private JShellSession(JShell shell, CapturingExecutionControl control) {
         this.shell = shell;
@@ -89,7 +90,12 @@ final class JShellSession implements AutoCloseable {
     Result eval(String code, int firstLine) {
         Result last = Result.NONE;
         Map<String, Integer> cellLines = new HashMap<>();
+        cancelled = false;
         for (SnippetSplitter.Span span : splitter.split(code)) {
+            // An interrupt that lands while JShell compiles (nothing to stop yet) ends the cell here.
+            if (cancelled) {
+                throw Errors.interrupted();
+            }
             last = evalSnippet(span, code, firstLine, cellLines);
         }
         return last;
@@ -153,8 +159,9 @@ final class JShellSession implements AutoCloseable {
                 && !"void".equals(var.typeName());
     }
 
-    /** Stops the running snippet; safe from any thread. */
+    /** Stops the running snippet and skips the rest of the cell; safe from any thread. */
     void stop() {
+        cancelled = true;
         control.stop();
     }
 
