@@ -8,6 +8,7 @@ import java.util.Arrays;
  * <ul>
  *   <li>{@code doctor}: the environment diagnosis ({@code ./lab doctor});</li>
  *   <li>{@code kernel <connection-file>}: the Jupyter kernel;</li>
+ *   <li>{@code kernelspec <kernels-dir>}: installs the kernel for Jupyter;</li>
  *   <li>{@code probe}: the inspection probe started in another context (root, {@code podman unshare}).</li>
  * </ul>
  */
@@ -22,6 +23,7 @@ public final class Main {
             switch (command) {
                 case "doctor" -> System.exit(capas.lab.DoctorMain.run(rest));
                 case "kernel" -> capas.kernel.KernelMain.main(rest);
+                case "kernelspec" -> capas.kernel.Kernelspec.main(rest);
                 case "probe" -> capas.context.ProbeMain.main(rest);
                 default -> {
                     System.err.println(Messages.of(Main.class).get("main.usage"));

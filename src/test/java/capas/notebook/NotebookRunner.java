@@ -1,0 +1,99 @@
+package capas.notebook;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Executes notebooks through real Jupyter ({@code /usr/bin/jupyter nbconvert --execute}) with
+ * the Capas kernel installed from the packaged jar, as a student's Jupyter would run them.
+ *
+ * <p>The kernelspec is installed once per test JVM into {@code target/jupyter-test/kernels};
+ * executed copies land in {@code target/notebooks-executed}. Needs {@code mvn package} first
+ * (failsafe runs after it and passes the jar as system property {@code capas.jar}).
+ */
+public final class NotebookRunner {
+    /** Debian's Jupyter: the {@code python3} on PATH may lack it. */
+    public static final Path JUPYTER = Path.of("/usr/bin/jupyter");
+    public static final Path JUPYTER_DIR = Path.of("target", "jupyter-test").toAbsolutePath();
+    public static final Path EXECUTED_DIR = Path.of("target", "notebooks-executed").toAbsolutePath();
+    public static final String KERNEL = "capas";
+    private static final long TIMEOUT_MINUTES = 30;
+
+    private static boolean installed;
+
+    private NotebookRunner() {
+    }
+
+    /** Executes {@code ipynb} top to bottom; fails if a cell not tagged raises-exception fails. */
+    public static ExecutedNotebook execute(Path ipynb) {
+        return execute(ipynb, false);
+    }
+
+    /**
+     * Executes {@code ipynb}; with {@code allowErrors} every cell runs whatever fails, and the
+     * errors are left in the outputs for the test to check.
+     */
+    public static ExecutedNotebook execute(Path ipynb, boolean allowErrors) {
+        installKernel();
+        List<String> command = new ArrayList<>(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=" + KERNEL,
+                "--output-dir", EXECUTED_DIR.toString()));
+        if (allowErrors) {
+            command.add("--allow-errors");
+        }
+        command.add(ipynb.toAbsolutePath().toString());
+        run(command, "nbconvert " + ipynb);
+        return ExecutedNotebook.read(EXECUTED_DIR.resolve(ipynb.getFileName()));
+    }
+
+    /** Installs the kernelspec (once per JVM) and returns the folder to put in JUPYTER_PATH. */
+    public static synchronized Path installKernel() {
+        if (!installed) {
+            String jar = System.getProperty("capas.jar", Path.of("target", "capas.jar").toString());
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            run(List.of(java, "-jar", jar, "kernelspec", JUPYTER_DIR.resolve("kernels").toString()), "kernelspec");
+            installed = true;
+        }
+        return JUPYTER_DIR;
+    }
+
+    /** Runs a command with JUPYTER_PATH pointing at the test kernels; returns its stdout. */
+    public static String run(List<String> command, String what) {
+        try {
+            Files.createDirectories(EXECUTED_DIR);
+            Path log = Files.createTempFile("capas-notebook", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectErrorStream(false)
+                    .redirectError(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            String path = System.getenv("JUPYTER_PATH");
+            builder.environment().put("JUPYTER_PATH", JUPYTER_DIR + (path == null ? "" : java.io.File.pathSeparator + path));
+            Process process = builder.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new AssertionError(what + ": timed out");
+            }
+            String err = Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
+            if (process.exitValue() != 0) {
+                throw new AssertionError(what + " failed (" + process.exitValue() + "):\n" + tail(err) + "\n" + tail(out));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(what + ": " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(what + ": interrupted", e);
+        }
+    }
+
+    private static String tail(String text) {
+        return text.length() <= 6000 ? text : "…" + text.substring(text.length() - 6000);
+    }
+}

@@ -1,0 +1,81 @@
+"""Drives the Capas kernel over the Jupyter protocol with Debian's jupyter_client.
+
+Usage: /usr/bin/python3 kernel_session.py <steps.json>   (JUPYTER_PATH must find the kernel)
+
+Each step is {"execute": code, "interrupt_after": seconds?, "sigint_after": seconds?} or {"complete": code, "cursor": n}
+or {"inspect": code, "cursor": n} or {"is_complete": code} or {"kernel_info": true} or {"history_tail": n}.
+Prints one JSON list: per step the reply content and, for executions, every iopub output with
+the seconds since the request when it arrived.
+"""
+import json
+import signal
+import sys
+import time
+
+from jupyter_client import KernelManager
+
+
+def execute(km, kc, code, interrupt_after=None, sigint_after=None):
+    msg_id = kc.execute(code)
+    start = time.monotonic()
+    outputs = []
+    interrupted = False
+    while True:
+        if interrupt_after is not None and not interrupted and time.monotonic() - start > interrupt_after:
+            km.interrupt_kernel()
+            interrupted = True
+        if sigint_after is not None and not interrupted and time.monotonic() - start > sigint_after:
+            km.signal_kernel(signal.SIGINT)
+            interrupted = True
+        try:
+            msg = kc.get_iopub_msg(timeout=0.1)
+        except Exception:
+            if time.monotonic() - start > 120:
+                raise RuntimeError("no idle status for " + code)
+            continue
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "status" and content["execution_state"] == "idle":
+            break
+        if kind in ("stream", "execute_result", "display_data", "error"):
+            outputs.append({"type": kind, "at": round(time.monotonic() - start, 3), "content": content})
+    reply = kc.get_shell_msg(timeout=30)
+    return {"reply": reply["content"], "outputs": outputs}
+
+
+def request(kc, send, *args):
+    send(*args)
+    return {"reply": kc.get_shell_msg(timeout=30)["content"]}
+
+
+def main():
+    steps = json.load(open(sys.argv[1], encoding="utf-8"))
+    km = KernelManager(kernel_name="capas")
+    km.start_kernel()
+    kc = km.client()
+    kc.start_channels()
+    results = []
+    try:
+        kc.wait_for_ready(timeout=60)
+        for step in steps:
+            if "execute" in step:
+                results.append(execute(km, kc, step["execute"], step.get("interrupt_after"), step.get("sigint_after")))
+            elif "complete" in step:
+                results.append(request(kc, kc.complete, step["complete"], step["cursor"]))
+            elif "inspect" in step:
+                results.append(request(kc, kc.inspect, step["inspect"], step["cursor"]))
+            elif "is_complete" in step:
+                results.append(request(kc, kc.is_complete, step["is_complete"]))
+            elif "history_tail" in step:
+                results.append(request(kc, lambda n: kc.history(hist_access_type="tail", n=n), step["history_tail"]))
+            elif "kernel_info" in step:
+                results.append(request(kc, kc.kernel_info))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+    print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
