@@ -23,7 +23,7 @@ class BrowserIT {
     @Test
     void preparationNotebookShowsTheDiagnosisTableInTheBrowser() throws Exception {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
-        Path jupyterPath = KernelSpecs.install();
+        Path jupyterPath = NotebookRunner.installKernel();
         Path workspace = JupyterServer.workspaceWith(Path.of("notebooks", "00-preparacion.ipynb"), TARGET.resolve("browser"));
         try (JupyterServer server = JupyterServer.start(workspace, jupyterPath, workspace.resolve("jupyter.log"))) {
             ChromeDriver browser = Browser.start(workspace.resolve("chromium-profile"));

@@ -16,7 +16,7 @@ class NotebooksAreCleanTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static List<Path> notebooks() throws IOException {
-        try (Stream<Path> files = Stream.of(Path.of("notebooks"), Path.of("labs")).filter(Files::isDirectory)
+        try (Stream<Path> files = Stream.of(Path.of("notebooks"), Path.of("labs"), Path.of("src")).filter(Files::isDirectory)
                 .flatMap(NotebooksAreCleanTest::walk)) {
             return files.filter(p -> p.toString().endsWith(".ipynb") && !p.toString().contains(".ipynb_checkpoints")).toList();
         }

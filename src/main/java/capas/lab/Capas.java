@@ -1,0 +1,268 @@
+package capas.lab;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.context.DirEntry;
+import capas.context.Inspector;
+import capas.context.LocalInspector;
+import capas.context.ProbeInspector;
+import capas.os.Posix;
+import capas.podman.Podman;
+import capas.render.Displayable;
+import capas.render.Highlight;
+import capas.render.LayerBox;
+import capas.render.StackDiagram;
+import capas.render.TableView;
+import capas.store.Change;
+import capas.store.Container;
+import capas.store.IdMap;
+import capas.store.Image;
+import capas.store.Layer;
+import capas.store.Location;
+import capas.store.Mode;
+import capas.store.MountInfo;
+import capas.store.OverlayMount;
+import capas.store.Store;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lab's entry point for notebooks: one podman mode, its store, and the questions the
+ * lessons ask of them.
+ *
+ * <pre>{@code
+ * var lab = Capas.rootful();                       // or Capas.rootless()
+ * lab.podman().run("contenedor1", Env.image());
+ * lab.podman().exec("contenedor1", "sh", "-c", "echo hola > /tmp/tmpfile.txt");
+ * lab.locate("contenedor1", "/tmp/tmpfile.txt");   // which layer, and the host path
+ * lab.diagram("contenedor1", "/tmp/tmpfile.txt");  // the layer stack, file highlighted
+ * }</pre>
+ *
+ * <p>Rootful questions go through a probe started with {@code sudo -n} (unless already root);
+ * rootless ones are answered in this process, except those about the mount namespace, which go
+ * through a probe inside {@code podman unshare}.
+ */
+public final class Capas implements AutoCloseable {
+    private static final Messages M = Messages.of(Capas.class);
+    private static final int MAX_FILE_BYTES = 64 * 1024;
+
+    private final Mode mode;
+    private final Path graphRoot;
+    private final Podman podman;
+    /** Reads the store. */
+    private final Inspector store;
+    /** Looks at the mount namespace the containers live in. */
+    private final Inspector namespace;
+
+    private Capas(Mode mode, Path graphRoot, Inspector store, Inspector namespace) {
+        this.mode = mode;
+        this.graphRoot = graphRoot;
+        this.podman = new Podman(mode);
+        this.store = store;
+        this.namespace = namespace;
+    }
+
+    /** The rootful podman ({@code sudo podman}) and its store in {@code /var/lib/containers/storage}. */
+    public static Capas rootful() {
+        Path root = Store.defaultGraphRoot(Mode.ROOTFUL);
+        Inspector inspector = Posix.isRoot() ? new LocalInspector(Mode.ROOTFUL, root)
+                : new ProbeInspector(ProbeInspector.Context.SUDO, Mode.ROOTFUL, root);
+        return new Capas(Mode.ROOTFUL, root, inspector, inspector);
+    }
+
+    /** The rootless podman of this user and its store in {@code ~/.local/share/containers/storage}. */
+    public static Capas rootless() {
+        if (Posix.isRoot()) {
+            throw new CapasException(M.get("rootless.as.root"), M.get("rootless.as.root.hint"));
+        }
+        Path root = Store.defaultGraphRoot(Mode.ROOTLESS);
+        return new Capas(Mode.ROOTLESS, root, new LocalInspector(Mode.ROOTLESS, root),
+                new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, root));
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    public Podman podman() {
+        return podman;
+    }
+
+    /** A fresh snapshot of the store (containers, images, layers). */
+    public Store store() {
+        return store.store();
+    }
+
+    public Path graphRoot() {
+        return graphRoot;
+    }
+
+    public Container container(String name) {
+        return store().container(name);
+    }
+
+    public Image image(String name) {
+        return store().image(name);
+    }
+
+    /** The image's layer ids from the top down, the order of {@code lowerdir}. */
+    public List<String> imageLayerIds(String image) {
+        Store s = store();
+        List<String> ids = new ArrayList<>(s.imageLayers(s.image(image)).stream().map(Layer::id).toList());
+        java.util.Collections.reverse(ids);
+        return ids;
+    }
+
+    /** Which layer serves {@code path} in {@code container}, and where that is on the host. */
+    public Location locate(String container, String path) {
+        return store.locate(container, path);
+    }
+
+    /** The container's changes (A/C/D), read from its layer. */
+    public List<Change> changes(String container) {
+        return store.changes(container);
+    }
+
+    /** The container's changes as a table. */
+    public TableView changesTable(String container) {
+        TableView.Builder table = TableView.of(M.get("changes.col.kind"), M.get("changes.col.path"), M.get("changes.col.host"));
+        changes(container).forEach(c -> table.row(c.kind(), c.path(), c.hostPath()));
+        return table.build();
+    }
+
+    /** The container's overlay mount, with {@code l/} links resolved to layers. */
+    public MountView mount(String container) {
+        Store s = store();
+        Container c = s.container(container);
+        OverlayMount mount = namespace.mount(c.id());
+        if (mount == null) {
+            throw new CapasException(M.get("mount.none", container), M.get("mount.none.hint", container));
+        }
+        return new MountView(mount, mount.lowerLayerIds(s), c.layer());
+    }
+
+    /** Overlay mounts visible from the host's mount namespace (what {@code mount} shows). */
+    public List<OverlayMount> hostOverlayMounts() {
+        return MountInfo.overlays();
+    }
+
+    /** Overlay mounts in the containers' mount namespace (for rootless, inside {@code podman unshare}). */
+    public List<OverlayMount> namespaceOverlayMounts() {
+        return namespace.overlayMounts();
+    }
+
+    /** The uid map of the containers' user namespace (identity for rootful). */
+    public IdMap idMap() {
+        return mode == Mode.ROOTLESS ? namespace.uidMap() : IdMap.parse("0 0 4294967295");
+    }
+
+    /** This user's uid on the host. */
+    public long hostUid() {
+        return Posix.uid();
+    }
+
+    /** Owners of what the container wrote in {@code dir}, seen from the host and from inside. */
+    public TableView owners(String container, String dir) {
+        IdMap map = idMap();
+        Store s = store();
+        Path upperDir = s.diffDir(s.container(container).layer()).resolve(dir.replaceFirst("^/+", ""));
+        TableView.Builder table = TableView.of(M.get("owners.col.file"), M.get("owners.col.host"), M.get("owners.col.container"),
+                M.get("owners.col.perms")).caption(M.get("owners.caption", upperDir));
+        for (DirEntry e : store.listDir(upperDir.toString())) {
+            table.row(e.name(), e.uid() + ":" + e.gid(), map.toContainer(e.uid()) + ":" + idMapGid(map, e.gid()), e.permissions());
+        }
+        return table.build();
+    }
+
+    /** Who owns one file of the container's layer, on both sides. */
+    public FileOwner owner(String container, String path) {
+        Location where = locate(container, path);
+        if (where.state() != Location.State.PRESENT) {
+            throw new CapasException(where.toString());
+        }
+        IdMap map = idMap();
+        return new FileOwner(path, where.hostUid(), where.hostGid(), map.toContainer(where.hostUid()), idMapGid(map, where.hostGid()));
+    }
+
+    /** Group ids follow the same ranges as user ids in the lab's namespaces. */
+    private static long idMapGid(IdMap map, long gid) {
+        return map.toContainer(gid);
+    }
+
+    /** The entries of {@code overlay-containers/<id>/userdata}. */
+    public TableView userdata(String container) {
+        Store s = store();
+        Path dir = s.userdataDir(s.container(container));
+        TableView.Builder table = TableView.of(M.get("userdata.col.name"), M.get("userdata.col.type"), M.get("userdata.col.what"))
+                .caption(dir.toString());
+        for (DirEntry e : store.listDir(dir.toString())) {
+            String key = "userdata." + e.name();
+            table.row(e.name(), e.type(), M.has(key) ? M.get(key) : "");
+        }
+        return table.build();
+    }
+
+    /** The store's containers as {@code containers.json} lists them, with {@code metadata} decoded. */
+    public TableView containers() {
+        TableView.Builder table = TableView.of(M.get("containers.col.name"), M.get("containers.col.id"), M.get("containers.col.layer"),
+                M.get("containers.col.image"), M.get("containers.col.created")).caption(graphRoot.resolve("overlay-containers/containers.json").toString());
+        for (Container c : store().containers()) {
+            table.row(String.join(", ", c.names()), c.id().substring(0, 12), c.layer(), c.metadata().imageName(), c.created());
+        }
+        return table.build();
+    }
+
+    /** Whether something exists at {@code path} inside the store. */
+    public boolean exists(Path path) {
+        return store.exists(path.toString());
+    }
+
+    /** The text of a file inside the store (at most 64 KiB). */
+    public String readFile(Path path) {
+        return store.readFile(path.toString(), MAX_FILE_BYTES);
+    }
+
+    /** The layer stack of {@code container}, drawn from the store, with {@code path} marked where it really is. */
+    public StackDiagram diagram(String container, String path) {
+        Store s = store();
+        Container c = s.container(container);
+        Location where = path == null ? null : locate(c.id(), path);
+        OverlayMount mount = namespace.mount(c.id());
+        List<LayerBox> boxes = new ArrayList<>();
+        for (Layer layer : s.containerLayers(c)) {
+            boolean top = layer.id().equals(c.layer());
+            boxes.add(new LayerBox(layer.id(), top, s.links().get(layer.id()), s.diffDir(layer.id()).toString(),
+                    top ? null : humanSize(layer.diffSize())));
+        }
+        Highlight highlight = where == null || where.state() == Location.State.ABSENT ? null
+                : new Highlight(path, where.layerId(), where.hostPath(), where.state() == Location.State.DELETED);
+        return new StackDiagram(c.name(), c.metadata().imageName(), boxes, s.mergedDir(c.layer()).toString(), mount != null,
+                s.workDir(c.layer()).toString(), highlight);
+    }
+
+    /** The diagram of the container alone, with no file marked. */
+    public Displayable diagram(String container) {
+        return diagram(container, null);
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1000) {
+            return bytes + " B";
+        }
+        String[] units = {"kB", "MB", "GB"};
+        double value = bytes;
+        int unit = -1;
+        while (value >= 1000 && unit < units.length - 1) {
+            value /= 1000;
+            unit++;
+        }
+        return String.format(Messages.SPANISH, "%.1f %s", value, units[unit]);
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        namespace.close();
+    }
+}

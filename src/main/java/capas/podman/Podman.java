@@ -1,0 +1,190 @@
+package capas.podman;
+
+import capas.CapasException;
+import capas.Env;
+import capas.Messages;
+import capas.os.Posix;
+import capas.store.Change;
+import capas.store.ChangeKind;
+import capas.store.Mode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The podman of one mode: {@code podman} for rootless, {@code sudo -n podman} for rootful (plain
+ * {@code podman} when already root). Everything it creates carries the label {@value Env#LABEL},
+ * so that the lab removes only what it made.
+ */
+public final class Podman {
+    private static final Messages M = Messages.of(Podman.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Mode mode;
+    private final List<String> prefix;
+
+    public Podman(Mode mode) {
+        this.mode = mode;
+        this.prefix = mode == Mode.ROOTFUL && !Posix.isRoot() ? List.of("sudo", "-n", "podman") : List.of("podman");
+    }
+
+    public Mode mode() {
+        return mode;
+    }
+
+    /** Runs {@code podman <args>} and returns what happened, whatever it was. */
+    public CommandResult command(String... args) {
+        List<String> argv = new ArrayList<>(prefix);
+        argv.addAll(Arrays.asList(args));
+        CommandResult result = Commands.run(argv);
+        if (result.exitCode() == 127) {
+            throw new CapasException(M.get("podman.missing"), M.get("podman.missing.hint"));
+        }
+        if (!result.ok() && prefix.get(0).equals("sudo") && result.err().contains("password is required")) {
+            throw new CapasException(M.get("sudo.password"), M.get("sudo.password.hint"));
+        }
+        return result;
+    }
+
+    /** Like {@link #command}, but a failure is a Spanish error that quotes podman. */
+    private CommandResult checked(String what, String... args) {
+        CommandResult result = command(args);
+        if (!result.ok()) {
+            throw new CapasException(M.get("podman.failed", what, lastLine(result.err())), M.get("podman.failed.hint", String.join(" ", args)));
+        }
+        return result;
+    }
+
+    /**
+     * Starts a detached container from {@code image} (no network: the course works offline).
+     * A lab container of the same name, left by an earlier run, is replaced.
+     *
+     * @return the new container's id
+     */
+    public String run(String name, String image, String... command) {
+        removeIfLab(name);
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--label", Env.LABEL + "=true", "--network", "none", image));
+        args.addAll(Arrays.asList(command));
+        return checked(M.get("what.run", name), args.toArray(String[]::new)).out().strip();
+    }
+
+    /** Creates (without starting) a container from {@code image}, labelled as the lab's. */
+    public String create(String name, String image, String... command) {
+        removeIfLab(name);
+        List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", Env.LABEL + "=true", "--network", "none", image));
+        args.addAll(Arrays.asList(command));
+        return checked(M.get("what.create", name), args.toArray(String[]::new)).out().strip();
+    }
+
+    /** Runs a command in a running container; a non-zero exit is an error. */
+    public CommandResult exec(String name, String... command) {
+        List<String> args = new ArrayList<>(List.of("exec", name));
+        args.addAll(Arrays.asList(command));
+        return checked(M.get("what.exec", name), args.toArray(String[]::new));
+    }
+
+    /** {@code podman inspect} of a container or image, as JSON. */
+    public JsonNode inspect(String name) {
+        CommandResult result = checked(M.get("what.inspect", name), "inspect", name);
+        try {
+            return JSON.readTree(result.out()).path(0);
+        } catch (IOException e) {
+            throw new CapasException(M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
+        }
+    }
+
+    /** {@code GraphDriver.Data} of a container: its overlay folders as podman reports them. */
+    public GraphDriver inspectGraphDriver(String container) {
+        JsonNode driver = inspect(container).path("GraphDriver");
+        JsonNode data = driver.path("Data");
+        String lower = data.path("LowerDir").asText("");
+        return new GraphDriver(driver.path("Name").asText(), lower.isEmpty() ? List.of() : List.of(lower.split(":")),
+                data.path("UpperDir").asText(null), data.path("WorkDir").asText(null), data.path("MergedDir").asText(null));
+    }
+
+    /** {@code podman diff}: the container's changes, as podman computes them. */
+    public List<Change> diff(String container) {
+        List<Change> changes = new ArrayList<>();
+        for (String line : checked(M.get("what.diff", container), "diff", container).out().split("\n")) {
+            if (line.length() > 2 && line.charAt(1) == ' ') {
+                changes.add(new Change(ChangeKind.valueOf(line.substring(0, 1)), line.substring(2), null));
+            }
+        }
+        return changes;
+    }
+
+    /** {@code podman ps --size} of one container. */
+    public ContainerSize containerSize(String container) {
+        String id = inspect(container).path("Id").asText();
+        CommandResult result = checked(M.get("what.size", container), "ps", "-a", "--size", "--format", "json", "--filter", "id=" + id);
+        try {
+            JsonNode size = JSON.readTree(result.out()).path(0).path("Size");
+            return new ContainerSize(size.path("rwSize").asLong(), size.path("rootFsSize").asLong());
+        } catch (IOException e) {
+            throw new CapasException(M.get("podman.failed", M.get("what.size", container), e.getMessage()));
+        }
+    }
+
+    /** Whether a container of that name exists and the lab created it. */
+    public boolean isLabContainer(String name) {
+        CommandResult result = command("container", "inspect", "--format", "{{index .Config.Labels \"" + Env.LABEL + "\"}}", name);
+        return result.ok() && "true".equals(result.out().strip());
+    }
+
+    /**
+     * Removes container {@code name} if the lab created it (so notebooks can be run again);
+     * leaves alone, and says so, a container of that name that someone else made.
+     *
+     * @return whether something was removed
+     */
+    public boolean removeIfLab(String name) {
+        if (!command("container", "exists", name).ok()) {
+            return false;
+        }
+        if (!isLabContainer(name)) {
+            throw new CapasException(M.get("not.ours", name), M.get("not.ours.hint", name));
+        }
+        checked(M.get("what.rm", name), "rm", "-f", "-t", "0", name);
+        return true;
+    }
+
+    /** Removes a container (stopping it at once). */
+    public void rm(String name) {
+        checked(M.get("what.rm", name), "rm", "-f", "-t", "0", name);
+    }
+
+    /**
+     * Removes an image. Refused by podman while a container uses it: then a Spanish error says
+     * why, quoting podman.
+     */
+    public void rmi(String image) {
+        CommandResult result = command("rmi", image);
+        if (result.ok()) {
+            return;
+        }
+        if (result.err().contains("in use by a container") || result.err().contains("image used by")) {
+            throw new CapasException(M.get("rmi.in.use", image, lastLine(result.err())), M.get("rmi.in.use.hint"));
+        }
+        throw new CapasException(M.get("podman.failed", M.get("what.rmi", image), lastLine(result.err())));
+    }
+
+    /** {@code podman image tree}: the image's layers as podman draws them. */
+    public String imageTree(String image) {
+        return checked(M.get("what.tree", image), "image", "tree", image).out();
+    }
+
+    /** Runs a command inside podman's user and mount namespace ({@code podman unshare}; rootless only). */
+    public CommandResult unshare(String... command) {
+        List<String> args = new ArrayList<>(List.of("unshare"));
+        args.addAll(Arrays.asList(command));
+        return command(args.toArray(String[]::new));
+    }
+
+    private static String lastLine(String text) {
+        List<String> lines = text.strip().lines().toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).replaceFirst("^Error: ", "");
+    }
+}
