@@ -69,7 +69,7 @@ final class LayerStackSvg {
         if (withMerged) {
             rect(BOX_X, y, BOX_W, MERGED_H, MERGED_FILL, MERGED_STROKE, true);
             text(BOX_X + 14, y + 22, 15, "bold", MERGED_STROKE, SANS, M.get(d.mounted() ? "merged" : "merged.unmounted"), 80);
-            text(BOX_X + 14, y + 42, 13, "normal", TEXT, MONO, d.mergedDir(), 86);
+            text(BOX_X + 14, y + 42, 13, "normal", TEXT, MONO, d.mergedDir(), 82);
             arrowUp(BOX_X + BOX_W / 2, layersTop - 2, y + MERGED_H + 2);
         }
         text(20, layersTop - 10, 13, "bold", "#57606a", SANS, M.get("link.caption"), 40);
@@ -83,7 +83,7 @@ final class LayerStackSvg {
         }
         if (d.highlight() != null) {
             text(20, hostLineY + 8, 14, "bold", TEXT, SANS, M.get("host.path", ""), 20);
-            text(185, hostLineY + 8, 13, "normal", TEXT, MONO, d.highlight().hostPath(), 112);
+            text(170, hostLineY + 8, 13, "normal", TEXT, MONO, d.highlight().hostPath(), 100);
         }
         legend(legendY);
         svg.append("</svg>\n");
@@ -103,12 +103,12 @@ final class LayerStackSvg {
         text(BOX_X + 14, y + 46, 14, "normal", TEXT, MONO, "id " + StackDiagram.shortId(layer.id()) + "…", 40);
         svg.append("</g>\n");
         if (layer.size() != null) {
-            svg.append("<text x=\"").append(BOX_X + BOX_W - 14).append("\" y=\"").append(y + 46)
+            svg.append("<text x=\"").append(BOX_X + BOX_W - 14).append("\" y=\"").append(y + 24)
                     .append("\" font-size=\"14\" text-anchor=\"end\" fill=\"").append(TEXT).append("\">").append(esc(layer.size())).append("</text>\n");
         }
-        text(BOX_X + 14, y + 68, 13, "normal", TEXT, MONO, "diff: " + layer.diffPath(), 86);
+        text(BOX_X + 14, y + 68, 13, "normal", TEXT, MONO, "diff: " + layer.diffPath(), 82);
         if (top && d.workDir() != null) {
-            text(BOX_X + 14, y + 90, 13, "normal", "#57606a", MONO, M.get("work", d.workDir()), 86);
+            text(BOX_X + 14, y + 90, 13, "normal", "#57606a", MONO, M.get("work", d.workDir()), 82);
         }
         if (layer.linkName() != null) {
             rect(20, y + h / 2 - 16, 250, 32, "#f6f8fa", "#8c959f", false);
@@ -126,12 +126,13 @@ final class LayerStackSvg {
     /** The student's file: a yellow tag, or a red crossed one for a whiteout. */
     private void marker(int y, int h) {
         Highlight hl = d.highlight();
-        int w = 250;
+        int w = 300;
         int x = BOX_X + BOX_W - w - 14;
-        int my = y + (h - 34) / 2 + 6;
+        // On the id line, whose right side is free: the title and the diff path stay readable.
+        int my = y + 29;
         svg.append("<g class=\"capas-highlight\"><title>").append(esc(hl.hostPath())).append("</title>");
         rect(x, my, w, 30, hl.deleted() ? WHITEOUT_FILL : FILE_FILL, hl.deleted() ? WHITEOUT_STROKE : "#a16207", false);
-        text(x + 12, my + 20, 14, "bold", hl.deleted() ? WHITEOUT_STROKE : TEXT, MONO, (hl.deleted() ? "✗ " : "★ ") + hl.path(), 28);
+        text(x + 12, my + 20, 14, "bold", hl.deleted() ? WHITEOUT_STROKE : TEXT, MONO, (hl.deleted() ? "✗ " : "★ ") + hl.path(), 32);
         if (hl.deleted()) {
             svg.append("<line x1=\"").append(x + 8).append("\" y1=\"").append(my + 15).append("\" x2=\"").append(x + w - 8)
                     .append("\" y2=\"").append(my + 15).append("\" stroke=\"").append(WHITEOUT_STROKE).append("\" stroke-width=\"2\"/>");
