@@ -1,0 +1,66 @@
+package capas.context;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import capas.CapasException;
+import capas.store.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading inside the store is confined to it: the guard a root probe relies on. */
+class LocalInspectorTest {
+    @TempDir
+    Path store;
+
+    @Test
+    void readsAFileInsideTheStore() throws Exception {
+        Files.createDirectories(store.resolve("overlay/x/diff/tmp"));
+        Files.writeString(store.resolve("overlay/x/diff/tmp/f.txt"), "hola");
+
+        assertThat(new LocalInspector(Mode.ROOTFUL, store).readFile(store.resolve("overlay/x/diff/tmp/f.txt").toString(), 100))
+                .isEqualTo("hola");
+    }
+
+    @Test
+    void refusesPathsOutsideTheStore() {
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
+
+        assertThatThrownBy(() -> inspector.readFile("/etc/passwd", 100)).isInstanceOf(CapasException.class).hasMessageContaining("fuera del almacén");
+        assertThatThrownBy(() -> inspector.readFile(store + "/../../etc/passwd", 100)).isInstanceOf(CapasException.class);
+    }
+
+    @Test
+    void neverFollowsASymlinkInsideTheStore() throws Exception {
+        Files.createDirectories(store.resolve("overlay/x/diff"));
+        Files.createSymbolicLink(store.resolve("overlay/x/diff/etc"), Path.of("/etc"));
+        Files.createSymbolicLink(store.resolve("overlay/x/diff/passwd"), Path.of("/etc/passwd"));
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
+
+        assertThatThrownBy(() -> inspector.readFile(store.resolve("overlay/x/diff/etc/passwd").toString(), 100))
+                .isInstanceOf(CapasException.class).hasMessageContaining("enlace simbólico");
+        assertThatThrownBy(() -> inspector.readFile(store.resolve("overlay/x/diff/passwd").toString(), 100))
+                .isInstanceOf(CapasException.class).hasMessageContaining("no es un fichero normal");
+        assertThat(inspector.listDir(store.resolve("overlay/x/diff").toString()))
+                .extracting(DirEntry::linkTarget).containsExactlyInAnyOrder("/etc", "/etc/passwd");
+    }
+
+    @Test
+    void probeRepliesCarrySpanishErrorsBack() {
+        ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"readFile\",\"args\":[\"/etc/passwd\",\"10\"]}");
+
+        assertThat(reply.value()).isNull();
+        assertThat(reply.error()).contains("fuera del almacén");
+    }
+
+    @Test
+    void probeAnswersInJson() throws Exception {
+        Files.createDirectories(store.resolve("overlay"));
+        ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"exists\",\"args\":[\"" + store.resolve("overlay") + "\"]}");
+
+        assertThat(reply.error()).isNull();
+        assertThat(reply.value().asBoolean()).isTrue();
+    }
+}

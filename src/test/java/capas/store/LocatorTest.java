@@ -1,0 +1,133 @@
+package capas.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import capas.CapasException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Overlay rules on small layer trees: "upper" is the container layer, "middle" and "base" the
+ * image's. Whiteouts need mknod (root); they are covered by the podman ITs.
+ */
+class LocatorTest {
+    @TempDir
+    Path root;
+    private Store store;
+    private Locator locator;
+
+    @BeforeEach
+    void layers() throws Exception {
+        store = new Store(Mode.ROOTLESS, root.toString(), List.of(), List.of(), List.of(), Map.of());
+        for (String layer : List.of("upper", "middle", "base")) {
+            Files.createDirectories(store.diffDir(layer));
+        }
+        locator = new Locator(store, List.of("upper", "middle", "base"));
+        write("base", "bin/busybox", "elf");
+        write("base", "etc/passwd", "root:x:0:0");
+        write("middle", "var/www/index.html", "<h1>");
+        write("upper", "etc/passwd", "root:x:0:0\nalumno");
+        write("upper", "tmp/tmpfile.txt", "Ejemplo Podman");
+    }
+
+    private Path write(String layer, String path, String text) throws Exception {
+        Path file = store.diffDir(layer).resolve(path);
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    @Test
+    void aFileTheContainerWroteIsInTheContainerLayer() {
+        Location where = locator.locate("/tmp/tmpfile.txt");
+
+        assertThat(where.state()).isEqualTo(Location.State.PRESENT);
+        assertThat(where.inContainerLayer()).isTrue();
+        assertThat(where.layerId()).isEqualTo("upper");
+        assertThat(where.host()).isEqualTo(root.resolve("overlay/upper/diff/tmp/tmpfile.txt"));
+    }
+
+    @Test
+    void aFileOnlyTheImageHasIsInTheImageLayerThatAddedIt() {
+        assertThat(locator.locate("/var/www/index.html").layerId()).isEqualTo("middle");
+        assertThat(locator.locate("/bin/busybox").layerId()).isEqualTo("base");
+        assertThat(locator.locate("/bin/busybox").depth()).isEqualTo(2);
+    }
+
+    @Test
+    void aCopiedUpFileIsServedByTheTopmostLayer() {
+        assertThat(locator.locate("/etc/passwd").layerId()).isEqualTo("upper");
+    }
+
+    @Test
+    void whatNoLayerHasIsAbsent() {
+        assertThat(locator.locate("/etc/shadow").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(locator.locate("/etc/shadow").toString()).contains("no está en ninguna capa");
+    }
+
+    @Test
+    void anOpaqueDirectoryHidesTheLayersBelow() throws Exception {
+        Path www = Files.createDirectories(store.diffDir("upper").resolve("var/www"));
+        Files.getFileAttributeView(www, UserDefinedFileAttributeView.class)
+                .write("overlay.opaque", ByteBuffer.wrap("y".getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(locator.locate("/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(locator.locate("/bin/busybox").layerId()).isEqualTo("base");
+    }
+
+    @Test
+    void aSymlinkToAHostFileIsResolvedInsideTheContainerNeverOnTheHost() throws Exception {
+        Path link = store.diffDir("upper").resolve("tmp/sombra");
+        Files.createSymbolicLink(link, Path.of("/etc"));
+        Files.createSymbolicLink(store.diffDir("upper").resolve("tmp/arriba"), Path.of("../../../../../../../../etc"));
+
+        Location viaAbsolute = locator.locate("/tmp/sombra/passwd");
+        Location viaDotDot = locator.locate("/tmp/arriba/passwd");
+
+        // /etc/passwd of the container (its upper copy), not the host's /etc/passwd.
+        assertThat(viaAbsolute.resolvedPath()).isEqualTo("/etc/passwd");
+        assertThat(viaAbsolute.layerId()).isEqualTo("upper");
+        assertThat(viaDotDot.resolvedPath()).isEqualTo("/etc/passwd");
+        assertThat(viaDotDot.host()).startsWith(root);
+        assertThat(locator.locate("/tmp/sombra/hostname").state()).isEqualTo(Location.State.ABSENT);
+    }
+
+    @Test
+    void theLastSymlinkIsReportedNotFollowed() throws Exception {
+        Files.createSymbolicLink(store.diffDir("upper").resolve("tmp/shadow"), Path.of("/etc/shadow"));
+
+        Location where = locator.locate("/tmp/shadow");
+
+        assertThat(where.type()).isEqualTo("enlace simbólico");
+        assertThat(where.host()).isEqualTo(root.resolve("overlay/upper/diff/tmp/shadow"));
+    }
+
+    @Test
+    void aSymlinkLoopIsASpanishError() throws Exception {
+        Files.createSymbolicLink(store.diffDir("upper").resolve("tmp/a"), Path.of("/tmp/b"));
+        Files.createSymbolicLink(store.diffDir("upper").resolve("tmp/b"), Path.of("/tmp/a"));
+
+        assertThatThrownBy(() -> locator.locate("/tmp/a/x")).isInstanceOf(CapasException.class).hasMessageContaining("demasiados enlaces");
+    }
+
+    @Test
+    void relativePathsAreRefused() {
+        assertThatThrownBy(() -> locator.locate("tmp/x")).isInstanceOf(CapasException.class).hasMessageContaining("debe ser absoluta");
+    }
+
+    @Test
+    void changesMarkAddedAndCopiedUpEntries() {
+        ChangeScanner scanner = new ChangeScanner(store, List.of("upper", "middle", "base"));
+
+        assertThat(scanner.changes()).extracting(Change::toString)
+                .containsExactly("C /etc", "C /etc/passwd", "A /tmp", "A /tmp/tmpfile.txt");
+    }
+}
