@@ -1,0 +1,213 @@
+package capas.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import capas.CapasException;
+import capas.Env;
+import capas.notebook.Prerequisites;
+import capas.podman.Podman;
+import capas.store.Change;
+import capas.store.Layer;
+import capas.store.Location;
+import capas.store.Mode;
+import capas.store.Store;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The library against real podman, in both modes, as the lab user: rootless directly, rootful
+ * through the sudo probe — the way a student's notebook uses it.
+ */
+class CapasIT {
+    private static final String NAME = "capas-it-locate";
+    private static final List<Capas> LABS = new ArrayList<>();
+
+    static Stream<Arguments> modes() {
+        Prerequisites.requireExecutable("/usr/bin/podman");
+        List<Arguments> modes = new ArrayList<>();
+        modes.add(Arguments.of(Mode.ROOTFUL));
+        if (!"root".equals(System.getProperty("user.name"))) {
+            modes.add(Arguments.of(Mode.ROOTLESS));
+        } else {
+            Prerequisites.require(false, "an unprivileged user for the rootless half (./lab test runs as alumno)");
+        }
+        return modes.stream();
+    }
+
+    private static Capas lab(Mode mode) {
+        Capas lab = mode == Mode.ROOTFUL ? Capas.rootful() : Capas.rootless();
+        LABS.add(lab);
+        return lab;
+    }
+
+    @BeforeAll
+    static void notAsRootInCi() {
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(System.getProperty("user.name")).as("CI runs the ITs as the lab user").isNotEqualTo("root");
+        }
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        for (Capas lab : LABS) {
+            lab.podman().removeIfLab(NAME);
+            lab.close();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void findsTheStudentsFileInTheContainerLayersDiff(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        lab.podman().exec(NAME, "bash", "-c", "echo 'Ejemplo Podman' > /tmp/tmpfile.txt");
+        String layer = lab.container(NAME).layer();
+
+        Location where = lab.locate(NAME, "/tmp/tmpfile.txt");
+
+        assertThat(where.inContainerLayer()).isTrue();
+        assertThat(where.host()).isEqualTo(lab.graphRoot().resolve("overlay").resolve(layer).resolve("diff/tmp/tmpfile.txt"));
+        assertThat(lab.readFile(where.host())).isEqualTo("Ejemplo Podman\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aFileDeletedFromTheImageIsAWhiteoutAndPodmanDiffAgrees(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        lab.podman().exec(NAME, "sh", "-c", "rm /var/www/index.html && echo x >> /etc/passwd && mkdir -p /srv/nuevo && echo hola > /tmp/tmpfile.txt");
+
+        Location deleted = lab.locate(NAME, "/var/www/index.html");
+        assertThat(deleted.state()).isEqualTo(Location.State.DELETED);
+        assertThat(deleted.type()).isEqualTo("whiteout");
+        assertThat(deleted.inContainerLayer()).isTrue();
+
+        Set<String> ours = new HashSet<>(lab.changes(NAME).stream().map(Change::toString).toList());
+        Set<String> podmans = new HashSet<>(lab.podman().diff(NAME).stream().map(Change::toString).toList());
+        assertThat(ours).isEqualTo(podmans).contains("D /var/www/index.html", "C /etc/passwd", "A /srv/nuevo", "A /tmp/tmpfile.txt");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aFileOnlyInTheImageIsInTheLayerPodmanSaysAddedIt(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        Store store = lab.store();
+        List<Layer> image = store.imageLayers(store.image(Env.image()));
+        // podman inspect lists the image's layers bottom first, by their uncompressed digests.
+        JsonNode rootFs = lab.podman().inspect(Env.image()).path("RootFS").path("Layers");
+        assertThat(image).extracting(Layer::diffDigest).containsExactly(rootFs.get(0).asText(), rootFs.get(1).asText(), rootFs.get(2).asText());
+
+        assertThat(lab.locate(NAME, "/bin/busybox").layerId()).isEqualTo(image.get(0).id());
+        assertThat(lab.locate(NAME, "/bin/ls").layerId()).isEqualTo(image.get(1).id());
+        assertThat(lab.locate(NAME, "/var/www/index.html").layerId()).isEqualTo(image.get(2).id());
+        assertThat(lab.locate(NAME, "/var/www/index.html").depth()).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void theMountAgreesWithPodmanInspect(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+
+        MountView mount = lab.mount(NAME);
+        var inspect = lab.podman().inspectGraphDriver(NAME);
+
+        assertThat(mount.upperDir()).isEqualTo(inspect.upperDir());
+        assertThat(mount.mergedDir()).isEqualTo(inspect.mergedDir());
+        assertThat(mount.lowerLayerIds()).isEqualTo(lab.imageLayerIds(Env.image()));
+        assertThat(mount.options().contains("userxattr")).isEqualTo(mode == Mode.ROOTLESS);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aHostileLayerNeverLeadsToTheHostsFiles(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        lab.podman().exec(NAME, "sh", "-c",
+                "ln -s /etc/shadow /tmp/sombra && ln -s ../../../../../../../../etc /tmp/arriba && ln -s / /tmp/raiz");
+        Path upper = lab.graphRoot().resolve("overlay").resolve(lab.container(NAME).layer()).resolve("diff");
+
+        // The image has no /etc/shadow: through any link, the answer is about the container, not the host.
+        assertThat(lab.locate(NAME, "/tmp/arriba/shadow").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(lab.locate(NAME, "/tmp/raiz/etc/passwd").host()).startsWithRaw(lab.graphRoot());
+        assertThat(lab.locate(NAME, "/tmp/sombra").type()).isEqualTo("enlace simbólico");
+        assertThatThrownBy(() -> lab.readFile(upper.resolve("tmp/sombra"))).isInstanceOf(CapasException.class)
+                .hasMessageContaining("no es un fichero normal");
+        assertThatThrownBy(() -> lab.readFile(upper.resolve("tmp/arriba/shadow"))).isInstanceOf(CapasException.class)
+                .hasMessageContaining("enlace simbólico");
+        assertThatThrownBy(() -> lab.readFile(Path.of("/etc/shadow"))).isInstanceOf(CapasException.class)
+                .hasMessageContaining("fuera del almacén");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void anImageInUseCannotBeRemovedAndTheErrorSaysWhyInSpanish(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+
+        assertThatThrownBy(() -> lab.podman().rmi(Env.image())).isInstanceOf(CapasException.class)
+                .hasMessageContaining("Podman se niega a borrar la imagen").hasMessageContaining("in use by a container");
+        assertThat(lab.store().image(Env.image())).isNotNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void ownershipIsTranslatedByTheUserNamespace(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        lab.podman().exec(NAME, "sh", "-c", "echo a > /tmp/de-root.txt");
+        lab.podman().exec(NAME, "sh", "-c", "echo b > /tmp/de-1000.txt && chown 1000:1000 /tmp/de-1000.txt");
+
+        FileOwner root = lab.owner(NAME, "/tmp/de-root.txt");
+        FileOwner user = lab.owner(NAME, "/tmp/de-1000.txt");
+
+        assertThat(root.containerUid()).isZero();
+        assertThat(user.containerUid()).isEqualTo(1000);
+        if (mode == Mode.ROOTLESS) {
+            assertThat(root.hostUid()).isEqualTo(lab.hostUid());
+            assertThat(user.hostUid()).isEqualTo(lab.idMap().toHost(1000)).isGreaterThanOrEqualTo(100000);
+        } else {
+            assertThat(root.hostUid()).isZero();
+            assertThat(user.hostUid()).isEqualTo(1000);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void anUnknownContainerIsASpanishErrorThatListsTheExistingOnes(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+
+        assertThatThrownBy(() -> lab.locate("no-existe", "/tmp")).isInstanceOf(CapasException.class)
+                .hasMessageContaining("No hay ningún contenedor «no-existe»").hasMessageContaining(NAME);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void aContainerTheLabDidNotCreateIsLeftAlone(Mode mode) {
+        Capas lab = lab(mode);
+        String foreign = "capas-it-ajeno-" + mode.name().toLowerCase();
+        Podman podman = lab.podman();
+        podman.command("rm", "-f", "-t", "0", foreign);
+        assertThat(podman.command("create", "--name", foreign, "--network", "none", Env.image()).ok()).isTrue();
+        try {
+            assertThatThrownBy(() -> podman.removeIfLab(foreign)).isInstanceOf(CapasException.class)
+                    .hasMessageContaining("no creó el laboratorio");
+            assertThat(podman.command("container", "exists", foreign).ok()).isTrue();
+        } finally {
+            podman.command("rm", "-f", "-t", "0", foreign);
+        }
+    }
+}
