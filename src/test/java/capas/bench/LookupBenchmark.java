@@ -1,0 +1,73 @@
+package capas.bench;
+
+import capas.Env;
+import capas.context.Inspector;
+import capas.context.LocalInspector;
+import capas.context.ProbeInspector;
+import capas.podman.Podman;
+import capas.store.Mode;
+import capas.store.Store;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * How long "which layer serves /tmp/tmpfile.txt?" takes, warm, in each context, next to the
+ * obvious alternative measured in the same run: {@code podman inspect} of the container.
+ * A benchmark, not a test: run it as the lab user after {@code mvn package}:
+ *
+ * <pre>java -cp target/classes:target/test-classes:target/lib/* capas.bench.LookupBenchmark</pre>
+ */
+public final class LookupBenchmark {
+    private static final String NAME = "capas-bench";
+    private static final int LOOKUPS = 300;
+    private static final int INSPECTS = 15;
+
+    private LookupBenchmark() {
+    }
+
+    public static void main(String[] args) {
+        Podman rootless = new Podman(Mode.ROOTLESS);
+        Podman rootful = new Podman(Mode.ROOTFUL);
+        for (Podman podman : new Podman[] {rootless, rootful}) {
+            podman.run(NAME, Env.image());
+            podman.exec(NAME, "sh", "-c", "echo 'Ejemplo Podman' > /tmp/tmpfile.txt");
+        }
+        Path rootlessRoot = Store.defaultGraphRoot(Mode.ROOTLESS);
+        try (Inspector local = new LocalInspector(Mode.ROOTLESS, rootlessRoot);
+                Inspector unshare = new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, rootlessRoot);
+                Inspector sudo = new ProbeInspector(ProbeInspector.Context.SUDO, Mode.ROOTFUL, Store.defaultGraphRoot(Mode.ROOTFUL))) {
+            double inProcess = median(LOOKUPS, () -> local.locate(NAME, "/tmp/tmpfile.txt"));
+            double viaUnshare = median(LOOKUPS, () -> unshare.locate(NAME, "/tmp/tmpfile.txt"));
+            double viaSudo = median(LOOKUPS, () -> sudo.locate(NAME, "/tmp/tmpfile.txt"));
+            double inspectRootless = median(INSPECTS, () -> rootless.inspect(NAME));
+            double inspectRootful = median(INSPECTS, () -> rootful.inspect(NAME));
+            System.out.printf("locate /tmp/tmpfile.txt, warm, median of %d%n", LOOKUPS);
+            System.out.printf("  in-process (rootless store)     %8.3f ms%n", inProcess);
+            System.out.printf("  via podman unshare probe        %8.3f ms%n", viaUnshare);
+            System.out.printf("  via sudo probe (rootful store)  %8.3f ms%n", viaSudo);
+            System.out.printf("podman inspect %s, median of %d%n", NAME, INSPECTS);
+            System.out.printf("  podman inspect (rootless)       %8.3f ms   %6.0fx the in-process lookup, %5.0fx the unshare probe%n",
+                    inspectRootless, inspectRootless / inProcess, inspectRootless / viaUnshare);
+            System.out.printf("  sudo podman inspect (rootful)   %8.3f ms   %6.0fx the sudo probe%n", inspectRootful, inspectRootful / viaSudo);
+        } finally {
+            rootless.removeIfLab(NAME);
+            rootful.removeIfLab(NAME);
+        }
+    }
+
+    /** Median wall time in milliseconds of {@code runs} calls, after as many warm-up calls. */
+    private static double median(int runs, Supplier<?> call) {
+        for (int i = 0; i < runs; i++) {
+            call.get();
+        }
+        double[] times = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            call.get();
+            times[i] = (System.nanoTime() - start) / 1e6;
+        }
+        Arrays.sort(times);
+        return times[runs / 2];
+    }
+}
