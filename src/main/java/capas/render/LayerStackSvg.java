@@ -52,7 +52,7 @@ final class LayerStackSvg {
         }
         int hostLineY = height + 16;
         int legendY = hostLineY + (d.highlight() != null ? 34 : 4);
-        height = legendY + 40;
+        height = legendY + 66;
 
         svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(WIDTH).append("\" height=\"").append(height)
@@ -129,31 +129,30 @@ final class LayerStackSvg {
         int w = 300;
         int x = BOX_X + BOX_W - w - 14;
         // On the id line, whose right side is free: the title and the diff path stay readable.
-        int my = y + 29;
+        int my = y + 30;
         svg.append("<g class=\"capas-highlight\"><title>").append(esc(hl.hostPath())).append("</title>");
-        rect(x, my, w, 30, hl.deleted() ? WHITEOUT_FILL : FILE_FILL, hl.deleted() ? WHITEOUT_STROKE : "#a16207", false);
-        text(x + 12, my + 20, 14, "bold", hl.deleted() ? WHITEOUT_STROKE : TEXT, MONO, (hl.deleted() ? "✗ " : "★ ") + hl.path(), 32);
+        rect(x, my, w, 24, hl.deleted() ? WHITEOUT_FILL : FILE_FILL, hl.deleted() ? WHITEOUT_STROKE : "#a16207", false);
+        text(x + 12, my + 17, 14, "bold", hl.deleted() ? WHITEOUT_STROKE : TEXT, MONO, (hl.deleted() ? "✗ " : "★ ") + hl.path(), 32);
         if (hl.deleted()) {
-            svg.append("<line x1=\"").append(x + 8).append("\" y1=\"").append(my + 15).append("\" x2=\"").append(x + w - 8)
-                    .append("\" y2=\"").append(my + 15).append("\" stroke=\"").append(WHITEOUT_STROKE).append("\" stroke-width=\"2\"/>");
+            svg.append("<line x1=\"").append(x + 8).append("\" y1=\"").append(my + 12).append("\" x2=\"").append(x + w - 8)
+                    .append("\" y2=\"").append(my + 12).append("\" stroke=\"").append(WHITEOUT_STROKE).append("\" stroke-width=\"2\"/>");
         }
         svg.append("</g>\n");
     }
 
+    /** Two columns, two rows: fits the width whatever the labels' lengths. */
     private void legend(int y) {
-        int x = 20;
-        x = swatch(x, y, CONTAINER_FILL, CONTAINER_STROKE, M.get("legend.container"));
-        x = swatch(x, y, IMAGE_FILL, IMAGE_STROKE, M.get("legend.image"));
-        x = swatch(x, y, FILE_FILL, "#a16207", M.get("legend.file"));
+        swatch(20, y, CONTAINER_FILL, CONTAINER_STROKE, M.get("legend.container"));
+        swatch(500, y, IMAGE_FILL, IMAGE_STROKE, M.get("legend.image"));
+        swatch(20, y + 28, FILE_FILL, "#a16207", M.get("legend.file"));
         if (d.highlight() != null && d.highlight().deleted()) {
-            swatch(x, y, WHITEOUT_FILL, WHITEOUT_STROKE, M.get("legend.whiteout"));
+            swatch(500, y + 28, WHITEOUT_FILL, WHITEOUT_STROKE, M.get("legend.whiteout"));
         }
     }
 
-    private int swatch(int x, int y, String fill, String stroke, String label) {
+    private void swatch(int x, int y, String fill, String stroke, String label) {
         rect(x, y, 18, 18, fill, stroke, false);
         text(x + 26, y + 14, 13, "normal", TEXT, SANS, label, 60);
-        return x + 34 + label.length() * 7;
     }
 
     private void arrowUp(int x, int from, int to) {
