@@ -2,6 +2,7 @@ package capas.lab;
 
 import capas.CapasException;
 import capas.Messages;
+import capas.Sizes;
 import capas.context.DirEntry;
 import capas.context.Inspector;
 import capas.context.LocalInspector;
@@ -233,7 +234,7 @@ public final class Capas implements AutoCloseable {
         for (Layer layer : s.containerLayers(c)) {
             boolean top = layer.id().equals(c.layer());
             boxes.add(new LayerBox(layer.id(), top, s.links().get(layer.id()), s.diffDir(layer.id()).toString(),
-                    top ? null : humanSize(layer.diffSize())));
+                    top ? null : Sizes.human(layer.diffSize())));
         }
         Highlight highlight = where == null || where.state() == Location.State.ABSENT ? null
                 : new Highlight(path, where.layerId(), where.hostPath(), where.state() == Location.State.DELETED);
@@ -244,20 +245,6 @@ public final class Capas implements AutoCloseable {
     /** The diagram of the container alone, with no file marked. */
     public Displayable diagram(String container) {
         return diagram(container, null);
-    }
-
-    static String humanSize(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Messages.SPANISH, "%.1f %s", value, units[unit]);
     }
 
     @Override

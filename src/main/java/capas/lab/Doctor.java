@@ -1,6 +1,7 @@
 package capas.lab;
 
 import capas.Env;
+import capas.os.CommandResult;
 import capas.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,7 +59,7 @@ public final class Doctor {
         checks.add(java());
         checks.add(jupyter());
         checks.add(kernel());
-        HostCommand.Result version = host.run("podman", "--version");
+        CommandResult version = host.run("podman", "--version");
         if (!version.ok()) {
             checks.add(Check.error(M.get("topic.podman"), M.get("podman.missing"),
                     "Debian/Ubuntu: " + DEBIAN_INSTALL + "  ·  Fedora: " + FEDORA_INSTALL));
@@ -101,7 +102,7 @@ public final class Doctor {
                     "sudo apt install jupyter-notebook jupyter-nbconvert python3-nbclient  ·  sudo dnf install python3-notebook python3-nbconvert python3-nbclient");
         }
         String python = interpreterOf(found.get());
-        HostCommand.Result modules = host.run(python, "-c", "import notebook, nbconvert, nbclient");
+        CommandResult modules = host.run(python, "-c", "import notebook, nbconvert, nbclient");
         if (!modules.ok()) {
             return Check.error(topic, M.get("jupyter.modules", found.get(), python),
                     "sudo apt install jupyter-notebook jupyter-nbconvert python3-nbclient");
@@ -154,7 +155,7 @@ public final class Doctor {
     }
 
     private Check userNamespace() {
-        HostCommand.Result unshare = host.run("podman", "unshare", "true");
+        CommandResult unshare = host.run("podman", "unshare", "true");
         return unshare.ok()
                 ? Check.ok(M.get("topic.userns"), M.get("userns.ok"))
                 : Check.error(M.get("topic.userns"), M.get("userns.failed", lastLine(unshare.err())),
@@ -162,7 +163,7 @@ public final class Doctor {
     }
 
     private Optional<JsonNode> podmanInfo(boolean rootful) {
-        HostCommand.Result info = rootful && !root
+        CommandResult info = rootful && !root
                 ? host.run("sudo", "-n", "podman", "info", "--format", "json")
                 : host.run("podman", "info", "--format", "json");
         if (!info.ok()) {
@@ -290,7 +291,7 @@ public final class Doctor {
         if (!storeReachable) {
             return Check.warn(topic, M.get("image.store.unreachable", image), "./lab");
         }
-        HostCommand.Result exists = rootful && !root
+        CommandResult exists = rootful && !root
                 ? host.run("sudo", "-n", "podman", "image", "exists", image)
                 : host.run("podman", "image", "exists", image);
         return exists.ok()

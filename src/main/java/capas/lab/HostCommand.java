@@ -1,15 +1,13 @@
 package capas.lab;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import capas.os.CommandResult;
+import capas.os.Commands;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a host command for the diagnosis: an argument list (never a shell string), looked up
@@ -23,18 +21,6 @@ final class HostCommand {
 
     HostCommand(String path) {
         this.path = path == null ? "" : path;
-    }
-
-    /** The outcome of one run: exit code 127 means "not found", as in a shell. */
-    record Result(int exitCode, String out, String err) {
-        boolean ok() {
-            return exitCode == 0;
-        }
-
-        String firstLine() {
-            String text = out.isBlank() ? err : out;
-            return text.strip().lines().findFirst().orElse("");
-        }
     }
 
     /** Where {@code name} is on this PATH, if anywhere. */
@@ -51,42 +37,13 @@ final class HostCommand {
         return Optional.empty();
     }
 
-    Result run(String... argv) {
+    CommandResult run(String... argv) {
         Optional<Path> exe = argv[0].startsWith("/") ? Optional.of(Path.of(argv[0])) : which(argv[0]);
         if (exe.isEmpty() || !Files.isExecutable(exe.get())) {
-            return new Result(127, "", argv[0] + ": not found");
+            return new CommandResult(127, "", argv[0] + ": not found");
         }
-        List<String> command = new java.util.ArrayList<>(List.of(argv));
+        List<String> command = new ArrayList<>(List.of(argv));
         command.set(0, exe.get().toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        Map<String, String> env = builder.environment();
-        env.put("PATH", path);
-        env.put("LC_ALL", "C");
-        try {
-            Process process = builder.start();
-            CompletableFuture<String> out = drain(process.getInputStream());
-            CompletableFuture<String> err = drain(process.getErrorStream());
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.descendants().forEach(ProcessHandle::destroyForcibly);
-                process.destroyForcibly();
-                return new Result(124, "", argv[0] + ": timeout");
-            }
-            return new Result(process.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            return new Result(126, "", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Result(130, "", "interrupted");
-        }
-    }
-
-    private static CompletableFuture<String> drain(InputStream stream) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (stream) {
-                return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                return "";
-            }
-        });
+        return Commands.run(command, Map.of("PATH", path, "LC_ALL", "C"), TIMEOUT_SECONDS);
     }
 }

@@ -1,6 +1,7 @@
 package capas.podman;
 
 import capas.Messages;
+import capas.Sizes;
 
 /**
  * {@code podman ps --size} of one container.
@@ -14,20 +15,6 @@ public record ContainerSize(long rwBytes, long imageBytes) {
 
     @Override
     public String toString() {
-        return M.get("size.text", human(rwBytes), human(imageBytes));
-    }
-
-    static String human(long bytes) {
-        if (bytes < 1000) {
-            return bytes + " B";
-        }
-        String[] units = {"kB", "MB", "GB", "TB"};
-        double value = bytes;
-        int unit = -1;
-        while (value >= 1000 && unit < units.length - 1) {
-            value /= 1000;
-            unit++;
-        }
-        return String.format(Messages.SPANISH, "%.1f %s", value, units[unit]);
+        return M.get("size.text", Sizes.human(rwBytes), Sizes.human(imageBytes));
     }
 }

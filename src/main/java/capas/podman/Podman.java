@@ -3,6 +3,8 @@ package capas.podman;
 import capas.CapasException;
 import capas.Env;
 import capas.Messages;
+import capas.os.CommandResult;
+import capas.os.Commands;
 import capas.os.Posix;
 import capas.store.Change;
 import capas.store.ChangeKind;

@@ -1,5 +1,7 @@
 package capas.lab;
 
+import capas.os.CommandResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostCommandTest {
     @Test
     void missingCommandIsExit127NotAnException(@TempDir Path empty) {
-        HostCommand.Result result = new HostCommand(empty.toString()).run("podman", "--version");
+        CommandResult result = new HostCommand(empty.toString()).run("podman", "--version");
 
         assertThat(result.exitCode()).isEqualTo(127);
         assertThat(result.ok()).isFalse();
@@ -17,7 +19,7 @@ class HostCommandTest {
 
     @Test
     void argumentsAreNeverParsedByAShell() {
-        HostCommand.Result result = new HostCommand("/usr/bin:/bin").run("echo", "$(id) ; <b>&");
+        CommandResult result = new HostCommand("/usr/bin:/bin").run("echo", "$(id) ; <b>&");
 
         assertThat(result.out().strip()).isEqualTo("$(id) ; <b>&");
     }

@@ -44,6 +44,6 @@ class PreparacionNotebookIT {
     void courseImageHasThreeLayersInBothStores() {
         String text = nb.cell("image-tree").text();
         assertThat(text).contains("Image Layers").contains("localhost/curso/httpd");
-        assertThat(text.lines().filter(l -> l.contains("ID:")).count()).isEqualTo(3);
+        assertThat(text.lines().filter(l -> l.contains("── ID:")).count()).as("layers of the tree").isEqualTo(3);
     }
 }

@@ -1,32 +1,46 @@
-package capas.podman;
+package capas.os;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-/** Runs argument lists and waits for them, killing the whole tree if the caller is interrupted. */
-final class Commands {
-    private static final long TIMEOUT_MINUTES = 10;
+/**
+ * Runs argument lists (never a shell string) and waits for them, killing the whole process tree
+ * if the caller is interrupted (the notebook's stop button) or the command hangs.
+ */
+public final class Commands {
+    private static final long TIMEOUT_SECONDS = 600;
 
     private Commands() {
     }
 
-    static CommandResult run(List<String> argv) {
+    public static CommandResult run(List<String> argv) {
+        return run(argv, Map.of(), TIMEOUT_SECONDS);
+    }
+
+    /**
+     * @param env     variables to set or replace (e.g. a PATH without podman, for a test)
+     * @param timeout seconds before the command is killed (exit code 124)
+     */
+    public static CommandResult run(List<String> argv, Map<String, String> env, long timeout) {
         Process process;
         try {
-            process = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            ProcessBuilder builder = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            builder.environment().putAll(env);
+            process = builder.start();
         } catch (IOException e) {
             return new CommandResult(127, "", e.getMessage());
         }
         CompletableFuture<String> out = drain(process.getInputStream());
         CompletableFuture<String> err = drain(process.getErrorStream());
         try {
-            if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            if (!process.waitFor(timeout, TimeUnit.SECONDS)) {
                 kill(process);
                 return new CommandResult(124, out.join(), "timeout");
             }

@@ -1,4 +1,4 @@
-package capas.podman;
+package capas.os;
 
 /**
  * What a finished command left: its exit code and its output.
@@ -10,6 +10,12 @@ package capas.podman;
 public record CommandResult(int exitCode, String out, String err) {
     public boolean ok() {
         return exitCode == 0;
+    }
+
+    /** The first line of the output (or of the errors, when there is no output). */
+    public String firstLine() {
+        String text = out.isBlank() ? err : out;
+        return text.strip().lines().findFirst().orElse("");
     }
 
     @Override
