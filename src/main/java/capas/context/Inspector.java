@@ -30,6 +30,9 @@ public interface Inspector extends AutoCloseable {
     /** This context's uid map ({@code /proc/self/uid_map}). */
     IdMap uidMap();
 
+    /** Whether {@code hostPath} (inside the store) is on an overlay file system in this context's mount namespace. */
+    boolean isOverlayMount(String hostPath);
+
     /** The entries of a folder inside the store. */
     List<DirEntry> listDir(String hostPath);
 

@@ -3,6 +3,7 @@ package capas.context;
 import capas.CapasException;
 import capas.Messages;
 import capas.os.Entry;
+import capas.os.Posix;
 import capas.store.ChangeScanner;
 import capas.store.Change;
 import capas.store.Container;
@@ -88,6 +89,12 @@ public final class LocalInspector implements Inspector {
             throw new CapasException(M.get("path.unreadable", hostPath, e.getMessage()));
         }
         return entries;
+    }
+
+    @Override
+    public boolean isOverlayMount(String hostPath) {
+        Path path = confined(hostPath);
+        return lstat(path).map(Entry::isDirectory).orElse(false) && Posix.isOverlay(path);
     }
 
     @Override

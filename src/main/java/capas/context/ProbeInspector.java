@@ -90,6 +90,11 @@ public final class ProbeInspector implements Inspector {
     }
 
     @Override
+    public boolean isOverlayMount(String hostPath) {
+        return call("isOverlayMount", Boolean.class, hostPath);
+    }
+
+    @Override
     public boolean exists(String hostPath) {
         return call("exists", Boolean.class, hostPath);
     }

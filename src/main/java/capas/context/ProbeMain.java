@@ -52,6 +52,7 @@ public final class ProbeMain {
             case "uidMap" -> inspector.uidMap();
             case "listDir" -> inspector.listDir(a.get(0));
             case "exists" -> inspector.exists(a.get(0));
+            case "isOverlayMount" -> inspector.isOverlayMount(a.get(0));
             case "readFile" -> inspector.readFile(a.get(0), Integer.parseInt(a.get(1)));
             default -> throw new IllegalArgumentException("unknown op " + op);
         };

@@ -143,6 +143,14 @@ public final class Capas implements AutoCloseable {
         return new MountView(mount, mount.lowerLayerIds(s), c.layer());
     }
 
+    /**
+     * Whether {@code dir} is an overlay mount where the containers live (statfs, inside
+     * {@code podman unshare} for rootless): a container's {@code merged} is, its {@code diff} is not.
+     */
+    public boolean isOverlayMount(Path dir) {
+        return namespace.isOverlayMount(dir.toString());
+    }
+
     /** Overlay mounts visible from the host's mount namespace (what {@code mount} shows). */
     public List<OverlayMount> hostOverlayMounts() {
         return MountInfo.overlays();

@@ -128,6 +128,8 @@ class CapasIT {
         assertThat(mount.mergedDir()).isEqualTo(inspect.mergedDir());
         assertThat(mount.lowerLayerIds()).isEqualTo(lab.imageLayerIds(Env.image()));
         assertThat(mount.options().contains("userxattr")).isEqualTo(mode == Mode.ROOTLESS);
+        assertThat(lab.isOverlayMount(Path.of(mount.mergedDir()))).as("statfs of merged").isTrue();
+        assertThat(lab.isOverlayMount(Path.of(mount.upperDir()))).as("statfs of diff").isFalse();
     }
 
     @ParameterizedTest
