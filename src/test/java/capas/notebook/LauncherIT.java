@@ -80,7 +80,10 @@ class LauncherIT {
         HttpResponse<String> listing = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/contents?token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(listing.statusCode()).isEqualTo(200);
-        assertThat(listing.body()).contains("\"00-preparacion.ipynb\"");
+        assertThat(listing.body()).contains("\"00-preparacion.ipynb\"").contains("\"practicas\"");
+        HttpResponse<String> practicas = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/contents/practicas?token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(practicas.body()).as("labs/ shown through notebooks/practicas").contains("p1-donde-esta-tu-fichero.ipynb");
 
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/contents")).build(), HttpResponse.BodyHandlers.ofString());

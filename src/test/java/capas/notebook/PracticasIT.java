@@ -1,0 +1,102 @@
+package capas.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capas.podman.Podman;
+import capas.store.Mode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every práctica, run through the kernel as a student would: once with the reference answers
+ * (every check passes) and once per typical wrong answer (its check fails with the expected
+ * Spanish feedback). Answers live in each answer cell's metadata {@code capas.solucion} and
+ * {@code capas.errores}; the committed notebook holds only the student's empty cells.
+ */
+class PracticasIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path VARIANTS = Path.of("target", "practicas").toAbsolutePath();
+
+    @TestFactory
+    Stream<DynamicTest> practicas() throws IOException {
+        Prerequisites.requireExecutable("/usr/bin/jupyter");
+        Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> labs = Files.list(Path.of("labs"))) {
+            for (Path lab : labs.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList()) {
+                JsonNode nb = JSON.readTree(lab.toFile());
+                String name = lab.getFileName().toString().replace(".ipynb", "");
+                tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> cleaningUp(() -> reference(name, nb))));
+                for (JsonNode cell : nb.path("cells")) {
+                    int i = 0;
+                    for (JsonNode error : cell.path("metadata").path("capas").path("errores")) {
+                        int n = ++i;
+                        String tag = cell.path("metadata").path("tags").get(0).asText();
+                        tests.add(DynamicTest.dynamicTest(name + " " + tag + " error " + n, () -> cleaningUp(() -> wrong(name, nb, tag, error, n))));
+                    }
+                }
+            }
+        }
+        assertThat(tests).as("prácticas in labs/").isNotEmpty();
+        return tests.stream();
+    }
+
+    private static void reference(String name, JsonNode nb) throws IOException {
+        ExecutedNotebook run = NotebookRunner.execute(variant(nb, name + "-referencia", null, null));
+        for (JsonNode cell : nb.path("cells")) {
+            String tag = cell.path("metadata").path("tags").path(0).asText("");
+            if (tag.startsWith("comprueba-")) {
+                assertThat(run.cell(tag).text()).as(tag).startsWith("✓ ");
+            }
+        }
+    }
+
+    private static void wrong(String name, JsonNode nb, String answerTag, JsonNode error, int n) throws IOException {
+        ExecutedNotebook run = NotebookRunner.execute(variant(nb, name + "-" + answerTag + "-error-" + n, answerTag, error.path("fuente").asText()), true);
+        String check = answerTag.replace("tarea-", "comprueba-");
+        assertThat(run.cell(check).text()).as(check).startsWith("✗ ").contains(error.path("espera").asText());
+    }
+
+    /** The práctica with every answer cell filled with its reference, except {@code tag}, filled with {@code source}. */
+    private static Path variant(JsonNode nb, String name, String tag, String source) throws IOException {
+        JsonNode copy = nb.deepCopy();
+        for (JsonNode cell : copy.path("cells")) {
+            JsonNode capas = cell.path("metadata").path("capas");
+            if (capas.has("solucion")) {
+                String cellTag = cell.path("metadata").path("tags").path(0).asText();
+                ((ObjectNode) cell).put("source", cellTag.equals(tag) ? source : capas.path("solucion").asText());
+            }
+        }
+        Files.createDirectories(VARIANTS);
+        Path file = VARIANTS.resolve(name + ".ipynb");
+        JSON.writeValue(file.toFile(), copy);
+        return file;
+    }
+
+    /** Runs one variant, then removes what it left: a wrong answer may leave the container in the other store. */
+    private static void cleaningUp(org.junit.jupiter.api.function.Executable run) throws Throwable {
+        try {
+            run.execute();
+        } finally {
+            cleanUp();
+        }
+    }
+
+    private static void cleanUp() {
+        for (Mode mode : Mode.values()) {
+            Podman podman = new Podman(mode);
+            if (podman.isLabContainer("mi-contenedor")) {
+                podman.removeIfLab("mi-contenedor");
+            }
+        }
+    }
+}
