@@ -76,7 +76,7 @@ public final class LocalInspector implements Inspector {
     @Override
     public List<DirEntry> listDir(String hostPath) {
         Path dir = confined(hostPath);
-        Entry entry = lstat(dir).orElseThrow(() -> new CapasException(M.get("path.missing", hostPath)));
+        Entry entry = lstatOrMissing(dir, hostPath);
         if (!entry.isDirectory()) {
             throw new CapasException(M.get("path.not.dir", hostPath));
         }
@@ -94,18 +94,19 @@ public final class LocalInspector implements Inspector {
     @Override
     public boolean isOverlayMount(String hostPath) {
         Path path = confined(hostPath);
-        return lstat(path).map(Entry::isDirectory).orElse(false) && Posix.isOverlay(path);
+        return path != null && lstat(path).map(Entry::isDirectory).orElse(false) && Posix.isOverlay(path);
     }
 
     @Override
     public boolean exists(String hostPath) {
-        return lstat(confined(hostPath)).isPresent();
+        Path path = confined(hostPath);
+        return path != null && lstat(path).isPresent();
     }
 
     @Override
     public String readFile(String hostPath, int maxBytes) {
         Path file = confined(hostPath);
-        Entry entry = lstat(file).orElseThrow(() -> new CapasException(M.get("path.missing", hostPath)));
+        Entry entry = lstatOrMissing(file, hostPath);
         if (!entry.isRegularFile()) {
             throw new CapasException(M.get("file.not.regular", hostPath));
         }
@@ -118,7 +119,8 @@ public final class LocalInspector implements Inspector {
     }
 
     /**
-     * {@code hostPath} if it lies inside the store and no folder on the way to it is a symlink:
+     * {@code hostPath} if it lies inside the store and no folder on the way to it is a symlink
+     * ({@code null} when a folder on the way does not exist):
      * what a container put in its layer can never send a root reader elsewhere.
      */
     private Path confined(String hostPath) {
@@ -131,12 +133,20 @@ public final class LocalInspector implements Inspector {
         for (int i = 0; i < relative.getNameCount() - 1; i++) {
             current = current.resolve(relative.getName(i));
             Optional<Entry> entry = lstat(current);
+            if (entry.isPresent() && entry.get().isSymlink()) {
+                throw new CapasException(M.get("path.symlink", hostPath, current));
+            }
             if (entry.isEmpty() || !entry.get().isDirectory()) {
-                throw new CapasException(entry.isPresent() && entry.get().isSymlink()
-                        ? M.get("path.symlink", hostPath, current) : M.get("path.missing", hostPath));
+                // Nothing can be there: a folder on the way is missing (or is a file).
+                return null;
             }
         }
         return path;
+    }
+
+    private static Entry lstatOrMissing(Path path, String asked) {
+        Optional<Entry> entry = path == null ? Optional.empty() : lstat(path);
+        return entry.orElseThrow(() -> new CapasException(M.get("path.missing", asked)));
     }
 
     private static Optional<Entry> lstat(Path path) {

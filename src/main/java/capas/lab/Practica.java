@@ -28,7 +28,8 @@ public final class Practica {
     private static final Messages M = Messages.of(Practica.class);
     /** Every práctica, by id: each is a small class that knows its checks. */
     private static final Map<String, Function<Capas, Map<Integer, Task>>> CATALOG = Map.of(
-            WhereIsYourFile.ID, WhereIsYourFile::tasks);
+            WhereIsYourFile.ID, WhereIsYourFile::tasks,
+            CopyUpAndWhiteout.ID, CopyUpAndWhiteout::tasks);
 
     private final String id;
     private final Map<Integer, Task> tasks;

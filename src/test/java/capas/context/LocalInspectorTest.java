@@ -48,6 +48,16 @@ class LocalInspectorTest {
     }
 
     @Test
+    void aPathUnderAMissingFolderSimplyDoesNotExist() throws Exception {
+        Files.createDirectories(store.resolve("overlay/x/diff"));
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
+
+        assertThat(inspector.exists(store.resolve("overlay/x/diff/etc/passwd").toString())).isFalse();
+        assertThatThrownBy(() -> inspector.readFile(store.resolve("overlay/x/diff/etc/passwd").toString(), 10))
+                .isInstanceOf(CapasException.class).hasMessageContaining("No existe");
+    }
+
+    @Test
     void probeRepliesCarrySpanishErrorsBack() {
         ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"readFile\",\"args\":[\"/etc/passwd\",\"10\"]}");
 

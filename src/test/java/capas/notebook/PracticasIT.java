@@ -94,8 +94,10 @@ class PracticasIT {
     private static void cleanUp() {
         for (Mode mode : Mode.values()) {
             Podman podman = new Podman(mode);
-            if (podman.isLabContainer("mi-contenedor")) {
-                podman.removeIfLab("mi-contenedor");
+            for (String name : List.of("mi-contenedor", "capas-p2")) {
+                if (podman.isLabContainer(name)) {
+                    podman.removeIfLab(name);
+                }
             }
         }
     }
