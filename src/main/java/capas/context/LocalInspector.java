@@ -5,6 +5,7 @@ import capas.Messages;
 import capas.os.Entry;
 import capas.os.Posix;
 import capas.store.ChangeScanner;
+import capas.store.EntryType;
 import capas.store.Change;
 import capas.store.Container;
 import capas.store.IdMap;
@@ -166,6 +167,6 @@ public final class LocalInspector implements Inspector {
                 target = "?";
             }
         }
-        return new DirEntry(child.getFileName().toString(), Types.of(e), e.permissions(), e.uid(), e.gid(), e.size(), target);
+        return new DirEntry(child.getFileName().toString(), EntryType.of(e), e.permissions(), e.uid(), e.gid(), e.size(), target);
     }
 }

@@ -156,14 +156,8 @@ public final class Locator {
             if (entry == null) {
                 return new Location(asked, resolved, state, null, -1, null, null, 0, -1, -1);
             }
-            return new Location(asked, resolved, state, layerId, depth, entry.path().toString(), typeOf(entry), entry.size(),
+            return new Location(asked, resolved, state, layerId, depth, entry.path().toString(), EntryType.of(entry), entry.size(),
                     entry.uid(), entry.gid());
         }
-    }
-
-    static String typeOf(Entry entry) {
-        String key = entry.isWhiteout() ? "type.whiteout" : entry.isDirectory() ? "type.dir" : entry.isSymlink() ? "type.symlink"
-                : entry.isRegularFile() ? "type.file" : "type.other";
-        return M.get(key);
     }
 }
