@@ -25,6 +25,7 @@ public final class Main {
                 case "kernel" -> capas.kernel.KernelMain.main(rest);
                 case "kernelspec" -> capas.kernel.Kernelspec.main(rest);
                 case "probe" -> capas.context.ProbeMain.main(rest);
+                case "soluciones" -> capas.lab.PracticeVariants.main(rest);
                 default -> {
                     System.err.println(Messages.of(Main.class).get("main.usage"));
                     System.exit(2);

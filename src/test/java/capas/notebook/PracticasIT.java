@@ -2,11 +2,11 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.lab.PracticeVariants;
 import capas.podman.Podman;
 import capas.store.Mode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,18 +68,7 @@ class PracticasIT {
 
     /** The práctica with every answer cell filled with its reference, except {@code tag}, filled with {@code source}. */
     private static Path variant(JsonNode nb, String name, String tag, String source) throws IOException {
-        JsonNode copy = nb.deepCopy();
-        for (JsonNode cell : copy.path("cells")) {
-            JsonNode capas = cell.path("metadata").path("capas");
-            if (capas.has("solucion")) {
-                String cellTag = cell.path("metadata").path("tags").path(0).asText();
-                ((ObjectNode) cell).put("source", cellTag.equals(tag) ? source : capas.path("solucion").asText());
-            }
-        }
-        Files.createDirectories(VARIANTS);
-        Path file = VARIANTS.resolve(name + ".ipynb");
-        JSON.writeValue(file.toFile(), copy);
-        return file;
+        return PracticeVariants.write(PracticeVariants.withAnswers(nb, tag, source), VARIANTS, name);
     }
 
     /** Runs one variant, then removes what it left: a wrong answer may leave the container in the other store. */

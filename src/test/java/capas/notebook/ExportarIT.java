@@ -1,0 +1,34 @@
+package capas.notebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** {@code ./lab exportar}: the lessons executed and the prácticas solved, as HTML an instructor can project. */
+class ExportarIT {
+    private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
+
+    @Test
+    void exportsExecutedLessonsAndSolvedPracticasToHtml() throws Exception {
+        Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
+        Path out = ROOT.resolve("target/exportado");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "exportar").directory(ROOT.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("CAPAS_EXPORT", out.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+
+        assertThat(process.exitValue()).as(output).isZero();
+        String lesson = Files.readString(out.resolve("03-almacenamiento-de-contenedores.html"));
+        assertThat(lesson).contains("<svg").contains("capas-highlight").contains("✓ /tmp/tmpfile.txt está en");
+        String solved = Files.readString(out.resolve("p1-donde-esta-tu-fichero-soluciones.html"));
+        assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-verdict capas-ko");
+        assertThat(out.resolve("p2-copias-y-whiteouts-soluciones.html")).exists();
+    }
+}
