@@ -56,12 +56,25 @@ public final class Capas implements AutoCloseable {
     /** Looks at the mount namespace the containers live in. */
     private final Inspector namespace;
 
-    private Capas(Mode mode, Path graphRoot, Inspector store, Inspector namespace) {
+    private Capas(Mode mode, Path graphRoot, Inspector store, Inspector namespace, Podman podman) {
         this.mode = mode;
         this.graphRoot = graphRoot;
-        this.podman = new Podman(mode);
+        this.podman = podman;
         this.store = store;
         this.namespace = namespace;
+    }
+
+    private Capas(Mode mode, Path graphRoot, Inspector store, Inspector namespace) {
+        this(mode, graphRoot, store, namespace, new Podman(mode));
+    }
+
+    /**
+     * The same store, with a podman that labels what it creates as lesson {@code lesson}'s
+     * ({@code 03}, {@code p4}…), so that {@code ./lab limpiar <lección>} resets that lesson alone.
+     * Both share the probes: closing one closes the other.
+     */
+    public Capas forLesson(String lesson) {
+        return new Capas(mode, graphRoot, store, namespace, new Podman(mode, lesson));
     }
 
     /** The rootful podman ({@code sudo podman}) and its store in {@code /var/lib/containers/storage}. */

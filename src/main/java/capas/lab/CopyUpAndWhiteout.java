@@ -1,8 +1,10 @@
 package capas.lab;
 
+import capas.Env;
 import capas.Messages;
 import capas.store.Container;
 import capas.store.Location;
+import capas.store.Mode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +14,24 @@ import java.util.Map;
  * file, then change one (copy-up into the container layer) and delete another (a whiteout
  * hides it). Every check asks the locator where the real store serves the path from.
  */
-final class CopyUpAndWhiteout {
+final class CopyUpAndWhiteout implements Exercise {
     static final String ID = "p2-copias-y-whiteouts";
     static final String CONTAINER = "capas-p2";
     private static final Messages M = Messages.of(CopyUpAndWhiteout.class);
 
-    private CopyUpAndWhiteout() {
+    @Override
+    public Mode mode() {
+        return Mode.ROOTFUL;
     }
 
-    static Map<Integer, Task> tasks(Capas lab) {
+    @Override
+    public String prepare(Capas lab) {
+        lab.podman().run(CONTAINER, Env.image());
+        return M.get("p2.prepare", CONTAINER, lab.container(CONTAINER).layer());
+    }
+
+    @Override
+    public Map<Integer, Task> tasks(Capas lab) {
         Map<Integer, Task> tasks = new LinkedHashMap<>();
         tasks.put(1, answer -> layerOfBusybox(lab, answer));
         tasks.put(2, answer -> copiedUp(lab));

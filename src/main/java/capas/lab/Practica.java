@@ -4,10 +4,12 @@ import capas.CapasException;
 import capas.Messages;
 import capas.render.Displayable;
 import capas.render.Html;
+import capas.store.Mode;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * A práctica: tasks the student does, each checked on the real store, with graded Spanish
@@ -18,6 +20,8 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * var p = Practica.abrir("p1-donde-esta-tu-fichero");
+ * var lab = p.lab();              // its store; what it creates carries the lesson's label
+ * p.preparar();                   // the starting point: containers, images…
  * p.comprobar(1);                 // a task done in the terminal
  * p.comprobar(3, respuesta);      // a task with an answer
  * p.pista(3);                     // the next hint
@@ -26,27 +30,54 @@ import java.util.function.Function;
  */
 public final class Practica {
     private static final Messages M = Messages.of(Practica.class);
-    /** Every práctica, by id: each is a small class that knows its checks. */
-    private static final Map<String, Function<Capas, Map<Integer, Task>>> CATALOG = Map.of(
-            WhereIsYourFile.ID, WhereIsYourFile::tasks,
-            CopyUpAndWhiteout.ID, CopyUpAndWhiteout::tasks);
+    /** Every práctica, by id: each is a small class that knows its store, its start and its checks. */
+    private static final Map<String, Supplier<Exercise>> CATALOG = new TreeMap<>(Map.of(
+            WhereIsYourFile.ID, WhereIsYourFile::new,
+            CopyUpAndWhiteout.ID, CopyUpAndWhiteout::new,
+            HostUids.ID, HostUids::new,
+            FreeTheImage.ID, FreeTheImage::new));
 
     private final String id;
+    private final Exercise exercise;
+    private final Capas lab;
     private final Map<Integer, Task> tasks;
     private final Map<Integer, Integer> hintsGiven = new HashMap<>();
 
-    private Practica(String id, Map<Integer, Task> tasks) {
+    private Practica(String id, Exercise exercise, Capas lab) {
         this.id = id;
-        this.tasks = tasks;
+        this.exercise = exercise;
+        this.lab = lab;
+        this.tasks = new LinkedHashMap<>(exercise.tasks(lab));
     }
 
-    /** Opens práctica {@code id} on the mode its tasks use. */
+    /** Opens práctica {@code id} on the store its tasks use. */
     public static Practica abrir(String id) {
-        Function<Capas, Map<Integer, Task>> tasks = CATALOG.get(id);
-        if (tasks == null) {
+        Supplier<Exercise> exercise = CATALOG.get(id);
+        if (exercise == null) {
             throw new CapasException(M.get("practica.unknown", id, String.join(", ", CATALOG.keySet())));
         }
-        return new Practica(id, new LinkedHashMap<>(tasks.apply(Capas.rootful())));
+        Exercise e = exercise.get();
+        Capas lab = e.mode() == Mode.ROOTLESS ? Capas.rootless() : Capas.rootful();
+        return new Practica(id, e, lab.forLesson(lessonOf(id)));
+    }
+
+    /** The lesson label of a práctica: {@code p1} for {@code p1-donde-esta-tu-fichero}. */
+    static String lessonOf(String id) {
+        int dash = id.indexOf('-');
+        return dash < 0 ? id : id.substring(0, dash);
+    }
+
+    /** The store this práctica works on; what its podman creates carries the práctica's lesson label. */
+    public Capas lab() {
+        return lab;
+    }
+
+    /**
+     * Creates what the práctica starts from (replacing what an earlier run of it left) and says
+     * what it made.
+     */
+    public Displayable preparar() {
+        return note(exercise.prepare(lab), "#57606a");
     }
 
     /** Checks a task done in the terminal (no answer to give). */

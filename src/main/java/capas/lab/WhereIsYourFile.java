@@ -18,16 +18,25 @@ import java.util.concurrent.atomic.AtomicReference;
  * give the file's path on the host, remove the container. Each check reads the real store and
  * names the usual mistakes (merged, an image layer, the container id for the layer id…).
  */
-final class WhereIsYourFile {
+final class WhereIsYourFile implements Exercise {
     static final String ID = "p1-donde-esta-tu-fichero";
     static final String CONTAINER = "mi-contenedor";
     static final String FILE = "/tmp/hola.txt";
     private static final Messages M = Messages.of(WhereIsYourFile.class);
 
-    private WhereIsYourFile() {
+    @Override
+    public Mode mode() {
+        return Mode.ROOTFUL;
     }
 
-    static Map<Integer, Task> tasks(Capas lab) {
+    /** The student creates the container: the lab only removes the one an earlier run left. */
+    @Override
+    public String prepare(Capas lab) {
+        return lab.podman().removeIfLab(CONTAINER) ? M.get("p1.prepare.removed", CONTAINER) : M.get("p1.prepare.ready");
+    }
+
+    @Override
+    public Map<Integer, Task> tasks(Capas lab) {
         // The container layer seen by task 3, so task 4 can check that it went away.
         AtomicReference<String> layerSeen = new AtomicReference<>();
         Map<Integer, Task> tasks = new LinkedHashMap<>();

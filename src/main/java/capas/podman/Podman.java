@@ -12,6 +12,7 @@ import capas.store.Mode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * The podman of one mode: {@code podman} for rootless, {@code sudo -n podman} for rootful (plain
  * {@code podman} when already root). Everything it creates carries the label {@value Env#LABEL},
- * so that the lab removes only what it made.
+ * so that the lab removes only what it made, and, when it works for a lesson, that lesson's
+ * {@value Env#LESSON_LABEL}, so that one lesson can be reset alone.
  */
 public final class Podman {
     private static final Messages M = Messages.of(Podman.class);
@@ -27,10 +29,18 @@ public final class Podman {
 
     private final Mode mode;
     private final List<String> prefix;
+    /** The lesson whose label goes on what this podman creates, or {@code null}. */
+    private final String lesson;
 
     public Podman(Mode mode) {
+        this(mode, null);
+    }
+
+    /** A podman that labels what it creates as lesson {@code lesson}'s ({@code 03}, {@code p4}…). */
+    public Podman(Mode mode, String lesson) {
         this.mode = mode;
         this.prefix = mode == Mode.ROOTFUL && !Posix.isRoot() ? List.of("sudo", "-n", "podman") : List.of("podman");
+        this.lesson = lesson;
     }
 
     public Mode mode() {
@@ -68,7 +78,9 @@ public final class Podman {
      */
     public String run(String name, String image, String... command) {
         removeIfLab(name);
-        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name, "--label", Env.LABEL + "=true", "--network", "none", image));
+        List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));
+        args.addAll(labels());
+        args.addAll(List.of("--network", "none", image));
         args.addAll(Arrays.asList(command));
         return checked(M.get("what.run", name), args.toArray(String[]::new)).out().strip();
     }
@@ -76,9 +88,32 @@ public final class Podman {
     /** Creates (without starting) a container from {@code image}, labelled as the lab's. */
     public String create(String name, String image, String... command) {
         removeIfLab(name);
-        List<String> args = new ArrayList<>(List.of("create", "--name", name, "--label", Env.LABEL + "=true", "--network", "none", image));
+        List<String> args = new ArrayList<>(List.of("create", "--name", name));
+        args.addAll(labels());
+        args.addAll(List.of("--network", "none", image));
         args.addAll(Arrays.asList(command));
         return checked(M.get("what.create", name), args.toArray(String[]::new)).out().strip();
+    }
+
+    /** The {@code --label} options of what this podman creates. */
+    private List<String> labels() {
+        List<String> labels = new ArrayList<>(List.of("--label", Env.LABEL + "=true"));
+        if (lesson != null) {
+            labels.addAll(List.of("--label", Env.LESSON_LABEL + "=" + lesson));
+        }
+        return labels;
+    }
+
+    /**
+     * Builds image {@code tag} from {@code context} offline (no network, never pulls), labelled
+     * as this lesson's image so that resetting the lesson removes it.
+     *
+     * @return the image id
+     */
+    public String build(String tag, Path context) {
+        String label = Env.IMAGE_LABEL + "=" + (lesson == null ? "true" : lesson);
+        return checked(M.get("what.build", tag), "build", "-q", "--pull=never", "--network", "none", "--label", label, "-t", tag,
+                context.toString()).out().strip();
     }
 
     /** Runs a command in a running container; a non-zero exit is an error. */

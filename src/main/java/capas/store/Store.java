@@ -99,6 +99,14 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         }
     }
 
+    public Optional<Image> findImage(String ref) {
+        try {
+            return Optional.of(image(ref));
+        } catch (CapasException e) {
+            return Optional.empty();
+        }
+    }
+
     public Layer layer(String id) {
         return layers.stream().filter(l -> l.id().equals(id)).findFirst()
                 .orElseThrow(() -> new CapasException(M.get("layer.unknown", id, graphRoot)));

@@ -3,11 +3,10 @@ package capas.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.lab.PracticeVariants;
-import capas.podman.Podman;
-import capas.store.Mode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 class PracticasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path VARIANTS = Path.of("target", "practicas").toAbsolutePath();
+    private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
 
     @TestFactory
     Stream<DynamicTest> practicas() throws IOException {
@@ -35,13 +35,13 @@ class PracticasIT {
             for (Path lab : labs.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList()) {
                 JsonNode nb = JSON.readTree(lab.toFile());
                 String name = lab.getFileName().toString().replace(".ipynb", "");
-                tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> cleaningUp(() -> reference(name, nb))));
+                tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> cleaningUp(name, () -> reference(name, nb))));
                 for (JsonNode cell : nb.path("cells")) {
                     int i = 0;
                     for (JsonNode error : cell.path("metadata").path("capas").path("errores")) {
                         int n = ++i;
                         String tag = cell.path("metadata").path("tags").get(0).asText();
-                        tests.add(DynamicTest.dynamicTest(name + " " + tag + " error " + n, () -> cleaningUp(() -> wrong(name, nb, tag, error, n))));
+                        tests.add(DynamicTest.dynamicTest(name + " " + tag + " error " + n, () -> cleaningUp(name, () -> wrong(name, nb, tag, error, n))));
                     }
                 }
             }
@@ -71,23 +71,19 @@ class PracticasIT {
         return PracticeVariants.write(PracticeVariants.withAnswers(nb, tag, source), VARIANTS, name);
     }
 
-    /** Runs one variant, then removes what it left: a wrong answer may leave the container in the other store. */
-    private static void cleaningUp(org.junit.jupiter.api.function.Executable run) throws Throwable {
+    /**
+     * Runs one variant, then resets its lesson with the instructor's tool ({@code ./lab limpiar
+     * p1}): a wrong answer may leave a container in the other store, and the next run must start
+     * clean.
+     */
+    private static void cleaningUp(String name, org.junit.jupiter.api.function.Executable run) throws Throwable {
         try {
             run.execute();
         } finally {
-            cleanUp();
-        }
-    }
-
-    private static void cleanUp() {
-        for (Mode mode : Mode.values()) {
-            Podman podman = new Podman(mode);
-            for (String name : List.of("mi-contenedor", "capas-p2")) {
-                if (podman.isLabContainer(name)) {
-                    podman.removeIfLab(name);
-                }
-            }
+            String lesson = name.substring(0, name.indexOf('-'));
+            Process reset = new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "limpiar", lesson).redirectErrorStream(true).start();
+            String output = new String(reset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(reset.waitFor()).as("./lab limpiar " + lesson + "\n" + output).isZero();
         }
     }
 }
