@@ -1,6 +1,5 @@
 package capas.lab;
 
-import capas.Env;
 import capas.Messages;
 import capas.store.Container;
 import capas.store.Location;
@@ -26,8 +25,7 @@ final class CopyUpAndWhiteout implements Exercise {
 
     @Override
     public String prepare(Capas lab) {
-        lab.podman().run(CONTAINER, Env.image());
-        return M.get("p2.prepare", CONTAINER, lab.container(CONTAINER).layer());
+        return Exercise.runFromCourseImage(lab, CONTAINER);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package capas.lab;
 
-import capas.Env;
 import capas.Messages;
 import capas.store.IdMap;
 import capas.store.Location;
@@ -30,8 +29,7 @@ final class HostUids implements Exercise {
 
     @Override
     public String prepare(Capas lab) {
-        lab.podman().run(CONTAINER, Env.image());
-        return M.get("p3.prepare", CONTAINER, lab.container(CONTAINER).layer());
+        return Exercise.runFromCourseImage(lab, CONTAINER);
     }
 
     @Override
