@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,9 @@ class ExportarIT {
         assertThat(lesson).contains("<svg").contains("capas-highlight").contains("✓ /tmp/tmpfile.txt está en");
         String solved = Files.readString(out.resolve("p1-donde-esta-tu-fichero-soluciones.html"));
         assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-verdict capas-ko");
-        assertThat(out.resolve("p2-copias-y-whiteouts-soluciones.html")).exists();
+        for (String practica : List.of("p2-copias-y-whiteouts", "p3-uids-rootless", "p4-liberar-una-imagen")) {
+            assertThat(Files.readString(out.resolve(practica + "-soluciones.html"))).as(practica)
+                    .contains("capas-verdict capas-ok").doesNotContain("capas-verdict capas-ko");
+        }
     }
 }
