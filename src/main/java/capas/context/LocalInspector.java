@@ -3,6 +3,7 @@ package capas.context;
 import capas.CapasException;
 import capas.Messages;
 import capas.os.Entry;
+import capas.os.PinnedPath;
 import capas.os.Posix;
 import capas.store.ChangeScanner;
 import capas.store.EntryType;
@@ -20,9 +21,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,7 +83,11 @@ public final class LocalInspector implements Inspector {
             throw new CapasException(M.get("path.not.dir", hostPath));
         }
         List<DirEntry> entries = new ArrayList<>();
-        try (Stream<Path> children = Files.list(dir)) {
+        try (PinnedPath pinned = pinned(dir, hostPath);
+             Stream<Path> children = Files.list(pinned.proc())) {
+            if (!Files.readAttributes(pinned.proc(), BasicFileAttributes.class).isDirectory()) {
+                throw new CapasException(M.get("path.swapped", hostPath));
+            }
             for (Path child : children.sorted().toList()) {
                 lstat(child).ifPresent(e -> entries.add(toDirEntry(child, e)));
             }
@@ -111,9 +116,14 @@ public final class LocalInspector implements Inspector {
         if (!entry.isRegularFile()) {
             throw new CapasException(M.get("file.not.regular", hostPath));
         }
-        try (InputStream in = Files.newInputStream(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] bytes = in.readNBytes(maxBytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+        try (PinnedPath pinned = pinned(file, hostPath)) {
+            // Only now, on the pinned object, is it safe to open for reading: never a device or a fifo.
+            if (!Files.readAttributes(pinned.proc(), BasicFileAttributes.class).isRegularFile()) {
+                throw new CapasException(M.get("path.swapped", hostPath));
+            }
+            try (InputStream in = Files.newInputStream(pinned.proc(), StandardOpenOption.READ)) {
+                return new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new CapasException(M.get("path.unreadable", hostPath, e.getMessage()));
         }
@@ -143,6 +153,26 @@ public final class LocalInspector implements Inspector {
             }
         }
         return path;
+    }
+
+    /**
+     * {@code path} held open, once the kernel confirms that the open object is at that very place
+     * in the store: a folder on the way swapped for a symlink after {@link #confined} checked it
+     * shows up here as a different real path.
+     */
+    private PinnedPath pinned(Path path, String asked) throws IOException {
+        PinnedPath pinned = PinnedPath.open(path);
+        Path expected = realGraphRoot().resolve(graphRoot.relativize(path));
+        if (!pinned.real().equals(expected)) {
+            pinned.close();
+            throw new CapasException(M.get("path.swapped", asked));
+        }
+        return pinned;
+    }
+
+    /** The store's own real path: its parents may be symlinks of the machine (say /var/lib on another disk). */
+    private Path realGraphRoot() throws IOException {
+        return graphRoot.toRealPath();
     }
 
     private static Entry lstatOrMissing(Path path, String asked) {

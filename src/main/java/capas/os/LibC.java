@@ -18,4 +18,9 @@ interface LibC extends Library {
     long lgetxattr(String path, String name, byte[] value, long size);
 
     Pointer strerror(int errnum);
+
+    /** Declared with two arguments: the flags {@link PinnedPath} passes never create a file, so no mode follows. */
+    int open(String path, int flags);
+
+    int close(int fd);
 }

@@ -7,6 +7,7 @@ import capas.CapasException;
 import capas.store.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +46,60 @@ class LocalInspectorTest {
                 .isInstanceOf(CapasException.class).hasMessageContaining("no es un fichero normal");
         assertThat(inspector.listDir(store.resolve("overlay/x/diff").toString()))
                 .extracting(DirEntry::linkTarget).containsExactlyInAnyOrder("/etc", "/etc/passwd");
+    }
+
+    @Test
+    void aFolderSwappedForASymlinkWhileReadingNeverLeadsOutOfTheStore() throws Exception {
+        Path tmp = store.resolve("overlay/x/diff/tmp");
+        Files.createDirectories(tmp);
+        Files.writeString(tmp.resolve("f.txt"), "hola");
+        Path outside = Files.createDirectories(store.resolveSibling(store.getFileName() + "-fuera"));
+        Files.writeString(outside.resolve("f.txt"), "SECRETO");
+        Files.writeString(outside.resolve("secreto.txt"), "");
+        Path aside = store.resolve("overlay/x/diff/tmp.real");
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
+        // What a process in a running container can do to its own layer, as fast as it can.
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread swapper = new Thread(() -> {
+            try {
+                while (!stop.get()) {
+                    Files.move(tmp, aside);
+                    Files.createSymbolicLink(tmp, outside);
+                    Files.delete(tmp);
+                    Files.move(aside, tmp);
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        swapper.start();
+        int read = 0;
+        try {
+            for (int i = 0; i < 20_000; i++) {
+                try {
+                    assertThat(inspector.readFile(tmp.resolve("f.txt").toString(), 100)).isEqualTo("hola");
+                    assertThat(inspector.listDir(tmp.toString())).extracting(DirEntry::name).doesNotContain("secreto.txt");
+                    read++;
+                } catch (CapasException refused) {
+                    // Refusing is right: the folder was a symlink, or missing, at that moment.
+                }
+            }
+        } finally {
+            stop.set(true);
+            swapper.join();
+        }
+        assertThat(read).as("reads that found the real folder").isPositive();
+    }
+
+    @Test
+    void aStoreReachedThroughASymlinkedParentIsStillRead() throws Exception {
+        Path real = Files.createDirectories(store.resolve("disco/storage/overlay/x/diff"));
+        Files.writeString(real.resolve("f.txt"), "hola");
+        Path alias = Files.createSymbolicLink(store.resolve("var-lib"), store.resolve("disco"));
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, alias.resolve("storage"));
+
+        assertThat(inspector.readFile(alias.resolve("storage/overlay/x/diff/f.txt").toString(), 10)).isEqualTo("hola");
+        assertThat(inspector.listDir(alias.resolve("storage/overlay/x/diff").toString())).extracting(DirEntry::name).containsExactly("f.txt");
     }
 
     @Test
