@@ -22,6 +22,13 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     private volatile Throwable lastThrowable;
     private volatile Thread running;
     private volatile boolean stopped;
+    /** Set by an interrupt until the next cell: one that lands while JShell still compiles must stop the run that follows. */
+    private volatile boolean stopRequested;
+
+    /** A new cell begins: earlier interrupts are spent. */
+    void arm() {
+        stopRequested = false;
+    }
 
     void reset() {
         lastValue = NO_VALUE;
@@ -57,6 +64,11 @@ final class CapturingExecutionControl extends DirectExecutionControl {
         // Libraries that look classes up by context loader (ServiceLoader, Jackson) must see snippet classes.
         thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         running = thread;
+        if (stopRequested) {
+            running = null;
+            stopped = true;
+            throw new StoppedException();
+        }
         thread.start();
         try {
             thread.join();
@@ -98,6 +110,7 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     @Override
     @SuppressWarnings({"deprecation", "removal"})
     public void stop() {
+        stopRequested = true;
         Thread thread = running;
         if (thread != null) {
             stopped = true;

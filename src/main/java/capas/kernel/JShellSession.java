@@ -91,6 +91,7 @@ final class JShellSession implements AutoCloseable {
         Result last = Result.NONE;
         Map<String, Integer> cellLines = new HashMap<>();
         cancelled = false;
+        control.arm();
         for (SnippetSplitter.Span span : splitter.split(code)) {
             // An interrupt that lands while JShell compiles (nothing to stop yet) ends the cell here.
             if (cancelled) {

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class JShellSessionTest {
     private static JShellSession session;
@@ -102,6 +103,29 @@ class JShellSessionTest {
         });
         stopper.start();
         CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
+        assertThat(failure.ename()).isEqualTo("Interrumpido");
+        assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void anInterruptThatLandsWhileJShellCompilesStopsTheRunThatFollows() throws Exception {
+        // Thousands of statements take JShell a while to compile: the interrupt lands before the loop runs.
+        StringBuilder slow = new StringBuilder("{ long suma = 0;\n");
+        for (int i = 0; i < 3000; i++) {
+            slow.append("suma += ").append(i).append(";\n");
+        }
+        slow.append("while (true) {} }");
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(30);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.stop();
+        });
+        stopper.start();
+        CellFailure failure = catchThrowableOfType(() -> session.eval(slow.toString(), 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
     }
