@@ -77,20 +77,20 @@ public final class Capas implements AutoCloseable {
         return new Capas(mode, graphRoot, store, namespace, new Podman(mode, lesson));
     }
 
-    /** The rootful podman ({@code sudo podman}) and its store in {@code /var/lib/containers/storage}. */
+    /** The rootful podman ({@code sudo podman}) and its store (by default {@code /var/lib/containers/storage}). */
     public static Capas rootful() {
-        Path root = Store.defaultGraphRoot(Mode.ROOTFUL);
+        Path root = new Podman(Mode.ROOTFUL).graphRoot();
         Inspector inspector = Posix.isRoot() ? new LocalInspector(Mode.ROOTFUL, root)
                 : new ProbeInspector(ProbeInspector.Context.SUDO, Mode.ROOTFUL, root);
         return new Capas(Mode.ROOTFUL, root, inspector, inspector);
     }
 
-    /** The rootless podman of this user and its store in {@code ~/.local/share/containers/storage}. */
+    /** The rootless podman of this user and its store (by default {@code ~/.local/share/containers/storage}). */
     public static Capas rootless() {
         if (Posix.isRoot()) {
             throw new CapasException(M.get("rootless.as.root"), M.get("rootless.as.root.hint"));
         }
-        Path root = Store.defaultGraphRoot(Mode.ROOTLESS);
+        Path root = new Podman(Mode.ROOTLESS).graphRoot();
         return new Capas(Mode.ROOTLESS, root, new LocalInspector(Mode.ROOTLESS, root),
                 new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, root));
     }

@@ -2,6 +2,7 @@ package capas.lab;
 
 import capas.Env;
 import capas.Messages;
+import capas.podman.Podman;
 import capas.store.Container;
 import capas.store.Location;
 import capas.store.Mode;
@@ -86,7 +87,7 @@ final class WhereIsYourFile implements Exercise {
         }
         Path overlay = lab.graphRoot().resolve("overlay");
         if (!given.startsWith(lab.graphRoot())) {
-            return Verdict.wrong(3, given.startsWith(Store.defaultGraphRoot(Mode.ROOTLESS)) ? M.get("p1.path.rootless")
+            return Verdict.wrong(3, given.startsWith(new Podman(Mode.ROOTLESS).graphRoot()) ? M.get("p1.path.rootless")
                     : M.get("p1.path.outside", lab.graphRoot()));
         }
         if (given.startsWith(store.mergedDir(c.layer()))) {
@@ -124,6 +125,6 @@ final class WhereIsYourFile implements Exercise {
     }
 
     private static Store rootlessStore() {
-        return Store.read(Mode.ROOTLESS, Store.defaultGraphRoot(Mode.ROOTLESS));
+        return Store.read(Mode.ROOTLESS, new Podman(Mode.ROOTLESS).graphRoot());
     }
 }

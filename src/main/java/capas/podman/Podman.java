@@ -9,6 +9,7 @@ import capas.os.Posix;
 import capas.store.Change;
 import capas.store.ChangeKind;
 import capas.store.Mode;
+import capas.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -16,6 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The podman of one mode: {@code podman} for rootless, {@code sudo -n podman} for rootful (plain
@@ -26,6 +29,8 @@ import java.util.List;
 public final class Podman {
     private static final Messages M = Messages.of(Podman.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Each mode's store folder, asked of podman once per process. */
+    private static final Map<Mode, Path> GRAPH_ROOTS = new ConcurrentHashMap<>();
 
     private final Mode mode;
     private final List<String> prefix;
@@ -45,6 +50,26 @@ public final class Podman {
 
     public Mode mode() {
         return mode;
+    }
+
+    /**
+     * Where this podman keeps its store, as {@code podman info} says: a storage.conf may have
+     * moved it from the default (a bigger disk, a custom {@code graphroot}).
+     */
+    public Path graphRoot() {
+        return GRAPH_ROOTS.computeIfAbsent(mode, m -> askGraphRoot());
+    }
+
+    private Path askGraphRoot() {
+        try {
+            CommandResult result = command("info", "--format", "{{.Store.GraphRoot}}");
+            if (result.ok() && result.out().strip().startsWith("/")) {
+                return Path.of(result.out().strip());
+            }
+        } catch (CapasException e) {
+            // No podman, or sudo wants a password: the first real use says so in Spanish.
+        }
+        return Store.defaultGraphRoot(mode);
     }
 
     /** Runs {@code podman <args>} and returns what happened, whatever it was. */

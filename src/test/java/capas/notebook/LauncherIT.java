@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -98,6 +99,19 @@ class LauncherIT {
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("ya estaba abierto").contains(url)
                 .contains("al día").contains("ya está").doesNotContain("construida").doesNotContain("escrito ");
+    }
+
+    @Test
+    @Order(4)
+    void everyFolderOnTheWayToTheLabsCopyIsTheStudentsOwn() throws IOException {
+        // As root, ./lab made these folders for the lab user; a root-owned ~/.cache breaks every
+        // program of the student that caches something there.
+        Path home = Path.of(System.getProperty("user.home"));
+        Prerequisites.require(ROOT.startsWith(home), "the lab's copy inside the lab user's home");
+        String me = System.getProperty("user.name");
+        for (Path dir = ROOT; !dir.equals(home); dir = dir.getParent()) {
+            assertThat(Files.getOwner(dir).getName()).as(dir.toString()).isEqualTo(me);
+        }
     }
 
     @Test

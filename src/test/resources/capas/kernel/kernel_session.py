@@ -50,6 +50,10 @@ def request(kc, send, *args):
 
 
 def main():
+    # A job started in the background (`cmd &` in a script) inherits SIGINT ignored, and the JVM
+    # then refuses to handle it: a handled SIGINT here is reset to the default in the kernel we exec,
+    # so the Ctrl-C steps test the kernel, not how this run was started.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     steps = json.load(open(sys.argv[1], encoding="utf-8"))
     km = KernelManager(kernel_name="capas")
     km.start_kernel()

@@ -1,0 +1,56 @@
+package capas.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capas.notebook.Prerequisites;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A student whose storage.conf moves the store (a bigger disk, a custom graphroot) gets the lab
+ * reading that store, not the default folder: the library asks podman where it is.
+ */
+class GraphRootIT {
+    private static String run(List<String> command, Path conf) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        if (conf != null) {
+            builder.environment().put("CONTAINERS_STORAGE_CONF", conf.toString());
+        }
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        return output;
+    }
+
+    @Test
+    void aStoreMovedByStorageConfIsTheOneTheLabReads() throws Exception {
+        Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user (./lab test runs as alumno)");
+        Prerequisites.requireExecutable("/usr/bin/podman");
+        // In the home, like the default store: the same file system, so overlay works the same.
+        Path dir = Files.createTempDirectory(Files.createDirectories(Path.of(System.getProperty("user.home"), ".cache")), "capas-graphroot-");
+        Path graphRoot = dir.resolve("otro-disco/storage");
+        Path conf = dir.resolve("storage.conf");
+        // What moves a rootless store in a storage.conf that is not the user's own.
+        Files.writeString(conf, "[storage]\ndriver = \"overlay\"\nrootless_storage_path = \"" + graphRoot + "\"\n");
+        Path program = dir.resolve("DondeEsta.java");
+        Files.writeString(program, "public class DondeEsta { public static void main(String[] a) {"
+                + " System.out.println(capas.lab.Capas.rootless().graphRoot()); } }");
+        try {
+            String output = run(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("capas.jar", "target/capas.jar"), program.toString()), conf);
+
+            assertThat(output.strip()).as(output).isEqualTo(graphRoot.toString());
+        } finally {
+            // podman made the new store with ids of its user namespace: remove it from inside, with
+            // the usual storage.conf (with the moved one, podman unshare would mount it again first).
+            run(List.of("podman", "unshare", "rm", "-rf", dir.toString()), null);
+            assertThat(dir).doesNotExist();
+        }
+    }
+}
