@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import capas.CapasException;
+import capas.os.SymlinkSwapper;
 import capas.store.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,25 +56,9 @@ class LocalInspectorTest {
         Path outside = Files.createDirectories(store.resolveSibling(store.getFileName() + "-fuera"));
         Files.writeString(outside.resolve("f.txt"), "SECRETO");
         Files.writeString(outside.resolve("secreto.txt"), "");
-        Path aside = store.resolve("overlay/x/diff/tmp.real");
         LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
-        // What a process in a running container can do to its own layer, as fast as it can.
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread swapper = new Thread(() -> {
-            try {
-                while (!stop.get()) {
-                    Files.move(tmp, aside);
-                    Files.createSymbolicLink(tmp, outside);
-                    Files.delete(tmp);
-                    Files.move(aside, tmp);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        swapper.start();
         int read = 0;
-        try {
+        try (SymlinkSwapper swapper = SymlinkSwapper.start(tmp, outside)) {
             for (int i = 0; i < 20_000; i++) {
                 try {
                     assertThat(inspector.readFile(tmp.resolve("f.txt").toString(), 100)).isEqualTo("hola");
@@ -84,9 +68,6 @@ class LocalInspectorTest {
                     // Refusing is right: the folder was a symlink, or missing, at that moment.
                 }
             }
-        } finally {
-            stop.set(true);
-            swapper.join();
         }
         assertThat(read).as("reads that found the real folder").isPositive();
     }

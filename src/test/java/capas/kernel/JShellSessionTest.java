@@ -24,6 +24,19 @@ class JShellSessionTest {
         session.close();
     }
 
+    /** Interrupts the cell that runs {@code millis} from now, as Jupyter's interrupt would. */
+    private static void stopAfter(long millis) {
+        Thread stopper = new Thread(() -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                return;
+            }
+            session.stop();
+        });
+        stopper.start();
+    }
+
     @Test
     void expressionResult() {
         JShellSession.Result result = session.eval("1 + 1", 0);
@@ -93,15 +106,7 @@ class JShellSessionTest {
 
     @Test
     void stopEndsAnInfiniteLoop() throws Exception {
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                return;
-            }
-            session.stop();
-        });
-        stopper.start();
+        stopAfter(500);
         CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
@@ -116,15 +121,7 @@ class JShellSessionTest {
             slow.append("suma += ").append(i).append(";\n");
         }
         slow.append("while (true) {} }");
-        Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(30);
-            } catch (InterruptedException e) {
-                return;
-            }
-            session.stop();
-        });
-        stopper.start();
+        stopAfter(30);
         CellFailure failure = catchThrowableOfType(() -> session.eval(slow.toString(), 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");

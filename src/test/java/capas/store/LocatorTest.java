@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import capas.CapasException;
+import capas.os.SymlinkSwapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -135,27 +135,11 @@ class LocatorTest {
     @Test
     void changesNeverWanderOutOfTheLayerWhenAFolderIsSwappedForASymlink() throws Exception {
         Path tmp = store.diffDir("upper").resolve("tmp");
-        Path aside = store.diffDir("upper").resolve("tmp.real");
         Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-fuera"));
         Files.writeString(outside.resolve("secreto.txt"), "SECRETO");
         ChangeScanner scanner = new ChangeScanner(store, List.of("upper", "middle", "base"));
-        // What a process in a running container can do to its own layer, as fast as it can.
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread swapper = new Thread(() -> {
-            try {
-                while (!stop.get()) {
-                    Files.move(tmp, aside);
-                    Files.createSymbolicLink(tmp, outside);
-                    Files.delete(tmp);
-                    Files.move(aside, tmp);
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        swapper.start();
         int scans = 0;
-        try {
+        try (SymlinkSwapper swapper = SymlinkSwapper.start(tmp, outside)) {
             for (int i = 0; i < 5_000; i++) {
                 try {
                     assertThat(scanner.changes()).extracting(Change::path).doesNotContain("/tmp/secreto.txt");
@@ -164,9 +148,6 @@ class LocatorTest {
                     // Refusing (or missing the folder for a moment) is right.
                 }
             }
-        } finally {
-            stop.set(true);
-            swapper.join();
         }
         assertThat(scans).as("scans that completed").isPositive();
     }
