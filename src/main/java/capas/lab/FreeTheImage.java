@@ -1,5 +1,6 @@
 package capas.lab;
 
+import capas.CapasException;
 import capas.Env;
 import capas.Messages;
 import capas.store.Container;
@@ -51,6 +52,14 @@ final class FreeTheImage implements Exercise {
     public String prepare(Capas lab) {
         for (String name : List.of(RUNNING, STOPPED, NEIGHBOUR)) {
             lab.podman().removeIfLab(name);
+        }
+        if (lab.store().findImage(IMAGE).isPresent()) {
+            try {
+                // Rebuilding over it would leave the old one behind, nameless: no label reset finds it.
+                lab.podman().rmi(IMAGE);
+            } catch (CapasException stillUsed) {
+                // Someone else's container still uses it: the new build just takes the name.
+            }
         }
         Path context = context();
         try {

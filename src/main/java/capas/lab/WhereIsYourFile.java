@@ -61,6 +61,12 @@ final class WhereIsYourFile implements Exercise {
         if (!lab.isOverlayMount(lab.store().mergedDir(c.get().layer()))) {
             return Verdict.wrong(1, M.get("p1.created.stopped"));
         }
+        Map<String, String> labels = lab.podman().labels(CONTAINER);
+        for (Map.Entry<String, String> wanted : Map.of(Env.LABEL, "true", Env.LESSON_LABEL, Practica.lessonOf(ID)).entrySet()) {
+            if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
+                return Verdict.wrong(1, M.get("p1.created.label", wanted.getKey() + "=" + wanted.getValue()));
+            }
+        }
         return Verdict.right(1, M.get("p1.created.ok"), "layer: " + c.get().layer());
     }
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -190,10 +191,24 @@ public final class Podman {
         }
     }
 
+    /** The labels of container {@code name}; empty when there is no such container. */
+    public Map<String, String> labels(String name) {
+        CommandResult result = command("container", "inspect", "--format", "{{json .Config.Labels}}", name);
+        if (!result.ok()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> labels = new TreeMap<>();
+            JSON.readTree(result.out()).fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
+            return labels;
+        } catch (IOException e) {
+            throw new CapasException(M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
+        }
+    }
+
     /** Whether a container of that name exists and the lab created it. */
     public boolean isLabContainer(String name) {
-        CommandResult result = command("container", "inspect", "--format", "{{index .Config.Labels \"" + Env.LABEL + "\"}}", name);
-        return result.ok() && "true".equals(result.out().strip());
+        return "true".equals(labels(name).get(Env.LABEL));
     }
 
     /**

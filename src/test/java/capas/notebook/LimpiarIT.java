@@ -60,8 +60,12 @@ class LimpiarIT {
     }
 
     private static void forget(boolean rootful) throws IOException, InterruptedException {
-        run(podman(rootful, "rm", "-f", "-t", "0", "capas-it-p4", "capas-it-03", "capas-it-ajeno", "capas-it-ajeno-p4"));
-        run(podman(rootful, "rmi", LESSON_IMAGE, OWN_IMAGE));
+        // One name per call: podman 4.3's rm -f stops at the first missing name, removing nothing after it.
+        for (String name : List.of("capas-it-p4", "capas-it-03", "capas-it-ajeno", "capas-it-ajeno-p4", "capas-it-del-lab")) {
+            run(podman(rootful, "rm", "-f", "-t", "0", name));
+        }
+        run(podman(rootful, "rmi", OWN_IMAGE));
+        run(podman(rootful, "rmi", LESSON_IMAGE));
     }
 
     @Test
@@ -110,7 +114,7 @@ class LimpiarIT {
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user (./lab test runs as alumno)");
         Prerequisites.requireExecutable("/usr/bin/podman");
         for (boolean rootful : new boolean[] {false, true}) {
-            run(podman(rootful, "rm", "-f", "-t", "0", "capas-it-ajeno", "capas-it-del-lab"));
+            forget(rootful);
             run(podman(rootful, "create", "--name", "capas-it-ajeno", "--network", "none", IMAGE));
             run(podman(rootful, "create", "--name", "capas-it-del-lab", "--label", "capas.lab=true", "--network", "none", IMAGE));
             assertThat(exists(rootful, "capas-it-ajeno")).isTrue();
@@ -126,8 +130,8 @@ class LimpiarIT {
             }
             assertThat(run(podman(false, "images", "-q", IMAGE))).as("the course image stays").isNotBlank();
         } finally {
-            run(podman(false, "rm", "-f", "-t", "0", "capas-it-ajeno"));
-            run(podman(true, "rm", "-f", "-t", "0", "capas-it-ajeno"));
+            forget(false);
+            forget(true);
         }
     }
 }
