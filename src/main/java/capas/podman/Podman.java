@@ -105,7 +105,7 @@ public final class Podman {
     public String run(String name, String image, String... command) {
         removeIfLab(name);
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));
-        args.addAll(labels());
+        args.addAll(labelOptions());
         args.addAll(List.of("--network", "none", image));
         args.addAll(Arrays.asList(command));
         return checked(M.get("what.run", name), args.toArray(String[]::new)).out().strip();
@@ -115,14 +115,14 @@ public final class Podman {
     public String create(String name, String image, String... command) {
         removeIfLab(name);
         List<String> args = new ArrayList<>(List.of("create", "--name", name));
-        args.addAll(labels());
+        args.addAll(labelOptions());
         args.addAll(List.of("--network", "none", image));
         args.addAll(Arrays.asList(command));
         return checked(M.get("what.create", name), args.toArray(String[]::new)).out().strip();
     }
 
     /** The {@code --label} options of what this podman creates. */
-    private List<String> labels() {
+    private List<String> labelOptions() {
         List<String> labels = new ArrayList<>(List.of("--label", Env.LABEL + "=true"));
         if (lesson != null) {
             labels.addAll(List.of("--label", Env.LESSON_LABEL + "=" + lesson));
