@@ -29,7 +29,18 @@ public final class Messages {
      * @return the package's messages
      */
     public static Messages of(Class<?> anchor) {
-        String name = anchor.getPackageName() + ".messages";
+        return load(anchor.getPackageName() + ".messages", anchor);
+    }
+
+    /**
+     * The bundle of one class ({@code <Class>.properties} beside it), for a part that must stay
+     * self-contained, such as one práctica with its hints and solutions.
+     */
+    public static Messages forClass(Class<?> owner) {
+        return load(owner.getName(), owner);
+    }
+
+    private static Messages load(String name, Class<?> anchor) {
         return new Messages(ResourceBundle.getBundle(name, SPANISH, anchor.getClassLoader(),
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
     }

@@ -12,7 +12,7 @@ import capas.store.Container;
 import capas.store.IdMap;
 import capas.store.Location;
 import capas.store.Locator;
-import capas.store.Mode;
+import capas.Mode;
 import capas.store.MountInfo;
 import capas.store.OverlayMount;
 import capas.store.Store;
@@ -80,19 +80,19 @@ public final class LocalInspector implements Inspector {
         Path dir = confined(hostPath);
         Entry entry = lstatOrMissing(dir, hostPath);
         if (!entry.isDirectory()) {
-            throw new CapasException(M.get("path.not.dir", hostPath));
+            throw new CapasException(CapasException.Kind.NOT_FOUND, M.get("path.not.dir", hostPath));
         }
         List<DirEntry> entries = new ArrayList<>();
         try (PinnedPath pinned = pinned(dir, hostPath);
              Stream<Path> children = Files.list(pinned.proc())) {
             if (!Files.readAttributes(pinned.proc(), BasicFileAttributes.class).isDirectory()) {
-                throw new CapasException(M.get("path.swapped", hostPath));
+                throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("path.swapped", hostPath));
             }
             for (Path child : children.sorted().toList()) {
                 lstat(child).ifPresent(e -> entries.add(toDirEntry(child, e)));
             }
         } catch (IOException e) {
-            throw new CapasException(M.get("path.unreadable", hostPath, e.getMessage()));
+            throw new CapasException(CapasException.Kind.STORE_UNREADABLE, M.get("path.unreadable", hostPath, e.getMessage()));
         }
         return entries;
     }
@@ -114,18 +114,18 @@ public final class LocalInspector implements Inspector {
         Path file = confined(hostPath);
         Entry entry = lstatOrMissing(file, hostPath);
         if (!entry.isRegularFile()) {
-            throw new CapasException(M.get("file.not.regular", hostPath));
+            throw new CapasException(CapasException.Kind.NOT_FOUND, M.get("file.not.regular", hostPath));
         }
         try (PinnedPath pinned = pinned(file, hostPath)) {
             // Only now, on the pinned object, is it safe to open for reading: never a device or a fifo.
             if (!Files.readAttributes(pinned.proc(), BasicFileAttributes.class).isRegularFile()) {
-                throw new CapasException(M.get("path.swapped", hostPath));
+                throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("path.swapped", hostPath));
             }
             try (InputStream in = Files.newInputStream(pinned.proc(), StandardOpenOption.READ)) {
                 return new String(in.readNBytes(maxBytes), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new CapasException(M.get("path.unreadable", hostPath, e.getMessage()));
+            throw new CapasException(CapasException.Kind.STORE_UNREADABLE, M.get("path.unreadable", hostPath, e.getMessage()));
         }
     }
 
@@ -137,7 +137,7 @@ public final class LocalInspector implements Inspector {
     private Path confined(String hostPath) {
         Path path = Path.of(hostPath).toAbsolutePath().normalize();
         if (!path.startsWith(graphRoot)) {
-            throw new CapasException(M.get("path.outside", hostPath, graphRoot));
+            throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("path.outside", hostPath, graphRoot));
         }
         Path current = graphRoot;
         Path relative = graphRoot.relativize(path);
@@ -145,7 +145,7 @@ public final class LocalInspector implements Inspector {
             current = current.resolve(relative.getName(i));
             Optional<Entry> entry = lstat(current);
             if (entry.isPresent() && entry.get().isSymlink()) {
-                throw new CapasException(M.get("path.symlink", hostPath, current));
+                throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("path.symlink", hostPath, current));
             }
             if (entry.isEmpty() || !entry.get().isDirectory()) {
                 // Nothing can be there: a folder on the way is missing (or is a file).
@@ -165,7 +165,7 @@ public final class LocalInspector implements Inspector {
         Path expected = realGraphRoot().resolve(graphRoot.relativize(path));
         if (!pinned.real().equals(expected)) {
             pinned.close();
-            throw new CapasException(M.get("path.swapped", asked));
+            throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("path.swapped", asked));
         }
         return pinned;
     }
@@ -177,7 +177,7 @@ public final class LocalInspector implements Inspector {
 
     private static Entry lstatOrMissing(Path path, String asked) {
         Optional<Entry> entry = path == null ? Optional.empty() : lstat(path);
-        return entry.orElseThrow(() -> new CapasException(M.get("path.missing", asked)));
+        return entry.orElseThrow(() -> new CapasException(CapasException.Kind.NOT_FOUND, M.get("path.missing", asked)));
     }
 
     private static Optional<Entry> lstat(Path path) {

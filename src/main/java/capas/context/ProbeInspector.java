@@ -5,7 +5,7 @@ import capas.Messages;
 import capas.store.Change;
 import capas.store.IdMap;
 import capas.store.Location;
-import capas.store.Mode;
+import capas.Mode;
 import capas.store.OverlayMount;
 import capas.store.Store;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -131,13 +131,13 @@ public final class ProbeInspector implements Inspector {
                 }
                 ProbeProtocol.Reply reply = ProbeProtocol.JSON.readValue(answer, ProbeProtocol.Reply.class);
                 if (reply.error() != null) {
-                    throw new CapasException(reply.error(), reply.hint());
+                    throw new CapasException(CapasException.Kind.valueOf(reply.kind()), reply.error(), reply.hint());
                 }
                 return reply.value() == null || reply.value().isNull() ? null : ProbeProtocol.JSON.convertValue(reply.value(), type);
             } catch (IOException e) {
                 String why = stop();
                 if (attempt >= 2) {
-                    throw new CapasException(M.get("probe.died", String.join(" ", context.prefix), why.isBlank() ? e.getMessage() : why),
+                    throw new CapasException(CapasException.Kind.PROBE_DIED, M.get("probe.died", String.join(" ", context.prefix), why.isBlank() ? e.getMessage() : why),
                             M.get("probe.died.hint"), e);
                 }
             }
@@ -152,11 +152,12 @@ public final class ProbeInspector implements Inspector {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // A probe does little work: start it like a tool, not a server.
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                "capas.Main", "probe", mode.name(), graphRoot.toString()));
+                ProbeMain.class.getName(), mode.name(), graphRoot.toString()));
         try {
             process = new ProcessBuilder(command).start();
         } catch (IOException e) {
-            throw new CapasException(context == Context.SUDO ? M.get("sudo.denied", e.getMessage()) : M.get("podman.missing"),
+            throw new CapasException(context == Context.SUDO ? CapasException.Kind.SUDO_PASSWORD : CapasException.Kind.PODMAN_MISSING,
+                    context == Context.SUDO ? M.get("sudo.denied", e.getMessage()) : M.get("podman.missing"),
                     context == Context.SUDO ? M.get("sudo.denied.hint") : M.get("podman.missing.hint"), e);
         }
         replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -165,8 +166,8 @@ public final class ProbeInspector implements Inspector {
         if (!ProbeProtocol.READY.equals(first)) {
             String why = stop();
             throw context == Context.SUDO
-                    ? new CapasException(M.get("sudo.denied", why), M.get("sudo.denied.hint"))
-                    : new CapasException(M.get("unshare.failed", why), M.get("unshare.failed.hint"));
+                    ? new CapasException(CapasException.Kind.SUDO_PASSWORD, M.get("sudo.denied", why), M.get("sudo.denied.hint"))
+                    : new CapasException(CapasException.Kind.PROBE_DIED, M.get("unshare.failed", why), M.get("unshare.failed.hint"));
         }
     }
 

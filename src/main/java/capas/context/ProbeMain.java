@@ -1,7 +1,8 @@
 package capas.context;
 
 import capas.CapasException;
-import capas.store.Mode;
+import capas.Messages;
+import capas.Mode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -34,11 +35,13 @@ public final class ProbeMain {
         try {
             ProbeProtocol.Request request = ProbeProtocol.JSON.readValue(line, ProbeProtocol.Request.class);
             Object value = dispatch(inspector, request.op(), request.args() == null ? List.of() : request.args());
-            return new ProbeProtocol.Reply(ProbeProtocol.JSON.valueToTree(value), null, null);
+            return new ProbeProtocol.Reply(ProbeProtocol.JSON.valueToTree(value), null, null, null);
         } catch (CapasException e) {
-            return new ProbeProtocol.Reply(null, e.getMessage(), e.hint());
+            return new ProbeProtocol.Reply(null, e.kind().name(), e.getMessage(), e.hint());
         } catch (RuntimeException | IOException e) {
-            return new ProbeProtocol.Reply(null, e.toString(), null);
+            // Never the JVM's English to a student: a Spanish sentence, naming the failure for whoever debugs it.
+            return new ProbeProtocol.Reply(null, CapasException.Kind.STORE_UNREADABLE.name(),
+                    Messages.of(ProbeMain.class).get("probe.request.failed", e.getClass().getSimpleName()), null);
         }
     }
 

@@ -18,7 +18,7 @@ final class ProbeProtocol {
     record Request(String op, List<String> args) {
     }
 
-    record Reply(JsonNode value, String error, String hint) {
+    record Reply(JsonNode value, String kind, String error, String hint) {
     }
 
     private ProbeProtocol() {

@@ -20,7 +20,7 @@ public final class KernelMain {
             System.exit(0);
         }
         if (args.length != 1) {
-            System.err.println(capas.Messages.of(capas.Main.class).get("main.usage"));
+            System.err.println(capas.Messages.of(KernelMain.class).get("kernel.usage"));
             System.exit(2);
         }
         // First, so that JShell warms up while the sockets are bound and kernel_info is answered.

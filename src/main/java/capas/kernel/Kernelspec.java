@@ -37,7 +37,7 @@ public final class Kernelspec {
 
     public static void main(String[] args) {
         if (args.length != 1) {
-            throw new CapasException(MESSAGES.get("kernelspec.usage"));
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, MESSAGES.get("kernelspec.usage"));
         }
         Path installed = install(Path.of(args[0]));
         System.out.println(MESSAGES.get("kernelspec.installed", installed));
@@ -70,11 +70,11 @@ public final class Kernelspec {
         try {
             Path location = Path.of(Kernelspec.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(location) || !location.toString().endsWith(".jar")) {
-                throw new CapasException(MESSAGES.get("kernelspec.nojar"));
+                throw new CapasException(CapasException.Kind.ENVIRONMENT, MESSAGES.get("kernelspec.nojar"));
             }
             return location;
         } catch (URISyntaxException e) {
-            throw new CapasException(MESSAGES.get("kernelspec.nojar"), null, e);
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, MESSAGES.get("kernelspec.nojar"), null, e);
         }
     }
 

@@ -20,7 +20,7 @@ import capas.store.IdMap;
 import capas.store.Image;
 import capas.store.Layer;
 import capas.store.Location;
-import capas.store.Mode;
+import capas.Mode;
 import capas.store.MountInfo;
 import capas.store.OverlayMount;
 import capas.store.Store;
@@ -88,7 +88,7 @@ public final class Capas implements AutoCloseable {
     /** The rootless podman of this user and its store (by default {@code ~/.local/share/containers/storage}). */
     public static Capas rootless() {
         if (Posix.isRoot()) {
-            throw new CapasException(M.get("rootless.as.root"), M.get("rootless.as.root.hint"));
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("rootless.as.root"), M.get("rootless.as.root.hint"));
         }
         Path root = new Podman(Mode.ROOTLESS).graphRoot();
         return new Capas(Mode.ROOTLESS, root, new LocalInspector(Mode.ROOTLESS, root),
@@ -151,7 +151,7 @@ public final class Capas implements AutoCloseable {
         Container c = s.container(container);
         OverlayMount mount = namespace.mount(c.id());
         if (mount == null) {
-            throw new CapasException(M.get("mount.none", container), M.get("mount.none.hint", container));
+            throw new CapasException(CapasException.Kind.NOT_RUNNING, M.get("mount.none", container), M.get("mount.none.hint", container));
         }
         return new MountView(mount, mount.lowerLayerIds(s), c.layer());
     }
@@ -201,7 +201,7 @@ public final class Capas implements AutoCloseable {
     public FileOwner owner(String container, String path) {
         Location where = locate(container, path);
         if (where.state() != Location.State.PRESENT) {
-            throw new CapasException(where.toString());
+            throw new CapasException(CapasException.Kind.NOT_FOUND, where.toString());
         }
         IdMap map = idMap();
         return new FileOwner(path, where.hostUid(), where.hostGid(), map.toContainer(where.hostUid()), idMapGid(map, where.hostGid()));

@@ -8,7 +8,7 @@ import capas.os.Commands;
 import capas.os.Posix;
 import capas.store.Change;
 import capas.store.ChangeKind;
-import capas.store.Mode;
+import capas.Mode;
 import capas.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -79,10 +79,10 @@ public final class Podman {
         argv.addAll(Arrays.asList(args));
         CommandResult result = Commands.run(argv);
         if (result.exitCode() == 127) {
-            throw new CapasException(M.get("podman.missing"), M.get("podman.missing.hint"));
+            throw new CapasException(CapasException.Kind.PODMAN_MISSING, M.get("podman.missing"), M.get("podman.missing.hint"));
         }
         if (!result.ok() && prefix.get(0).equals("sudo") && result.err().contains("password is required")) {
-            throw new CapasException(M.get("sudo.password"), M.get("sudo.password.hint"));
+            throw new CapasException(CapasException.Kind.SUDO_PASSWORD, M.get("sudo.password"), M.get("sudo.password.hint"));
         }
         return result;
     }
@@ -91,7 +91,7 @@ public final class Podman {
     private CommandResult checked(String what, String... args) {
         CommandResult result = command(args);
         if (!result.ok()) {
-            throw new CapasException(M.get("podman.failed", what, lastLine(result.err())), M.get("podman.failed.hint", String.join(" ", args)));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", what, lastLine(result.err())), M.get("podman.failed.hint", String.join(" ", args)));
         }
         return result;
     }
@@ -155,7 +155,7 @@ public final class Podman {
         try {
             return JSON.readTree(result.out()).path(0);
         } catch (IOException e) {
-            throw new CapasException(M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
         }
     }
 
@@ -187,7 +187,7 @@ public final class Podman {
             JsonNode size = JSON.readTree(result.out()).path(0).path("Size");
             return new ContainerSize(size.path("rwSize").asLong(), size.path("rootFsSize").asLong());
         } catch (IOException e) {
-            throw new CapasException(M.get("podman.failed", M.get("what.size", container), e.getMessage()));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.size", container), e.getMessage()));
         }
     }
 
@@ -202,7 +202,7 @@ public final class Podman {
             JSON.readTree(result.out()).fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             return labels;
         } catch (IOException e) {
-            throw new CapasException(M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
         }
     }
 
@@ -222,7 +222,7 @@ public final class Podman {
             return false;
         }
         if (!isLabContainer(name)) {
-            throw new CapasException(M.get("not.ours", name), M.get("not.ours.hint", name));
+            throw new CapasException(CapasException.Kind.NAME_TAKEN, M.get("not.ours", name), M.get("not.ours.hint", name));
         }
         checked(M.get("what.rm", name), "rm", "-f", "-t", "0", name);
         return true;
@@ -243,9 +243,9 @@ public final class Podman {
             return;
         }
         if (result.err().contains("in use by a container") || result.err().contains("image used by")) {
-            throw new CapasException(M.get("rmi.in.use", image, lastLine(result.err())), M.get("rmi.in.use.hint"));
+            throw new CapasException(CapasException.Kind.IMAGE_IN_USE, M.get("rmi.in.use", image, lastLine(result.err())), M.get("rmi.in.use.hint"));
         }
-        throw new CapasException(M.get("podman.failed", M.get("what.rmi", image), lastLine(result.err())));
+        throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.rmi", image), lastLine(result.err())));
     }
 
     /** {@code podman image tree}: the image's layers as podman draws them. */

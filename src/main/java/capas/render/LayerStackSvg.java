@@ -21,16 +21,6 @@ final class LayerStackSvg {
     private static final int GAP = 14;
     private static final String SANS = "DejaVu Sans, Verdana, Arial, sans-serif";
     private static final String MONO = "DejaVu Sans Mono, Menlo, Consolas, monospace";
-    private static final String CONTAINER_FILL = "#fff1e6";
-    private static final String CONTAINER_STROKE = "#c2410c";
-    private static final String IMAGE_FILL = "#e8f1fb";
-    private static final String IMAGE_STROKE = "#1d4f91";
-    private static final String MERGED_FILL = "#eaf6ec";
-    private static final String MERGED_STROKE = "#2f7d32";
-    private static final String FILE_FILL = "#fde047";
-    private static final String WHITEOUT_FILL = "#fee2e2";
-    private static final String WHITEOUT_STROKE = "#b91c1c";
-    private static final String TEXT = "#1f2328";
 
     private final StackDiagram d;
     private final String uid;
@@ -62,17 +52,17 @@ final class LayerStackSvg {
         svg.append("<desc id=\"capas-d-").append(uid).append("\">").append(esc(d.description())).append("</desc>\n");
         svg.append("<defs><marker id=\"capas-arrow-").append(uid)
                 .append("\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\">")
-                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"#57606a\"/></marker></defs>\n");
-        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" fill=\"#ffffff\"/>\n");
-        text(20, 34, 20, "bold", TEXT, SANS, title(), 88);
+                .append("<path d=\"M0,0 L10,5 L0,10 z\" fill=\"" + Palette.MUTED + "\"/></marker></defs>\n");
+        svg.append("<rect x=\"0\" y=\"0\" width=\"").append(WIDTH).append("\" height=\"").append(height).append("\" fill=\"" + Palette.BACKGROUND + "\"/>\n");
+        text(20, 34, 20, "bold", Palette.TEXT, SANS, title(), 88);
 
         if (withMerged) {
-            rect(BOX_X, y, BOX_W, MERGED_H, MERGED_FILL, MERGED_STROKE, true);
-            text(BOX_X + 14, y + 22, 15, "bold", MERGED_STROKE, SANS, M.get(d.mounted() ? "merged" : "merged.unmounted"), 80);
-            text(BOX_X + 14, y + 42, 13, "normal", TEXT, MONO, d.mergedDir(), 82);
+            rect(BOX_X, y, BOX_W, MERGED_H, Palette.MERGED_FILL, Palette.MERGED_STROKE, true);
+            text(BOX_X + 14, y + 22, 15, "bold", Palette.MERGED_STROKE, SANS, M.get(d.mounted() ? "merged" : "merged.unmounted"), 80);
+            text(BOX_X + 14, y + 42, 13, "normal", Palette.TEXT, MONO, d.mergedDir(), 82);
             arrowUp(BOX_X + BOX_W / 2, layersTop - 2, y + MERGED_H + 2);
         }
-        text(20, layersTop - 10, 13, "bold", "#57606a", SANS, M.get("link.caption"), 40);
+        text(20, layersTop - 10, 13, "bold", Palette.MUTED, SANS, M.get("link.caption"), 40);
 
         int boxY = layersTop;
         int imageIndex = (int) d.layers().stream().filter(l -> !l.containerLayer()).count();
@@ -82,8 +72,8 @@ final class LayerStackSvg {
             boxY += h + GAP;
         }
         if (d.highlight() != null) {
-            text(20, hostLineY + 8, 14, "bold", TEXT, SANS, M.get("host.path", ""), 20);
-            text(170, hostLineY + 8, 13, "normal", TEXT, MONO, d.highlight().hostPath(), 100);
+            text(20, hostLineY + 8, 14, "bold", Palette.TEXT, SANS, M.get("host.path", ""), 20);
+            text(170, hostLineY + 8, 13, "normal", Palette.TEXT, MONO, d.highlight().hostPath(), 100);
         }
         legend(legendY);
         svg.append("</svg>\n");
@@ -96,27 +86,27 @@ final class LayerStackSvg {
 
     private void layer(LayerBox layer, int y, int h, int imageNumber) {
         boolean top = layer.containerLayer();
-        String stroke = top ? CONTAINER_STROKE : IMAGE_STROKE;
-        rect(BOX_X, y, BOX_W, h, top ? CONTAINER_FILL : IMAGE_FILL, stroke, false);
+        String stroke = top ? Palette.CONTAINER_STROKE : Palette.IMAGE_STROKE;
+        rect(BOX_X, y, BOX_W, h, top ? Palette.CONTAINER_FILL : Palette.IMAGE_FILL, stroke, false);
         text(BOX_X + 14, y + 24, 16, "bold", stroke, SANS, top ? M.get("layer.container") : M.get("layer.image", imageNumber), 60);
         svg.append("<g><title>").append(esc(layer.id())).append("</title>");
-        text(BOX_X + 14, y + 46, 14, "normal", TEXT, MONO, "id " + StackDiagram.shortId(layer.id()) + "…", 40);
+        text(BOX_X + 14, y + 46, 14, "normal", Palette.TEXT, MONO, "id " + StackDiagram.shortId(layer.id()) + "…", 40);
         svg.append("</g>\n");
         if (layer.size() != null) {
             svg.append("<text x=\"").append(BOX_X + BOX_W - 14).append("\" y=\"").append(y + 24)
-                    .append("\" font-size=\"14\" text-anchor=\"end\" fill=\"").append(TEXT).append("\">").append(esc(layer.size())).append("</text>\n");
+                    .append("\" font-size=\"14\" text-anchor=\"end\" fill=\"").append(Palette.TEXT).append("\">").append(esc(layer.size())).append("</text>\n");
         }
-        text(BOX_X + 14, y + 68, 13, "normal", TEXT, MONO, "diff: " + layer.diffPath(), 82);
+        text(BOX_X + 14, y + 68, 13, "normal", Palette.TEXT, MONO, "diff: " + layer.diffPath(), 82);
         if (top && d.workDir() != null) {
-            text(BOX_X + 14, y + 90, 13, "normal", "#57606a", MONO, M.get("work", d.workDir()), 82);
+            text(BOX_X + 14, y + 90, 13, "normal", Palette.MUTED, MONO, M.get("work", d.workDir()), 82);
         }
         if (layer.linkName() != null) {
-            rect(20, y + h / 2 - 16, 250, 32, "#f6f8fa", "#8c959f", false);
+            rect(20, y + h / 2 - 16, 250, 32, Palette.NEUTRAL_FILL, Palette.NEUTRAL_STROKE, false);
             svg.append("<g><title>").append(esc("overlay/l/" + layer.linkName() + " → ../" + layer.id() + "/diff")).append("</title>");
-            text(32, y + h / 2 + 5, 13, "normal", TEXT, MONO, "l/" + layer.linkName(), 30);
+            text(32, y + h / 2 + 5, 13, "normal", Palette.TEXT, MONO, "l/" + layer.linkName(), 30);
             svg.append("</g>\n");
             svg.append("<line x1=\"272\" y1=\"").append(y + h / 2).append("\" x2=\"").append(BOX_X - 2).append("\" y2=\"").append(y + h / 2)
-                    .append("\" stroke=\"#57606a\" stroke-width=\"1.5\" marker-end=\"url(#capas-arrow-").append(uid).append(")\"/>\n");
+                    .append("\" stroke=\"" + Palette.MUTED + "\" stroke-width=\"1.5\" marker-end=\"url(#capas-arrow-").append(uid).append(")\"/>\n");
         }
         if (d.highlight() != null && layer.id().equals(d.highlight().layerId())) {
             marker(y, h);
@@ -131,33 +121,33 @@ final class LayerStackSvg {
         // On the id line, whose right side is free: the title and the diff path stay readable.
         int my = y + 30;
         svg.append("<g class=\"capas-highlight\"><title>").append(esc(hl.hostPath())).append("</title>");
-        rect(x, my, w, 24, hl.deleted() ? WHITEOUT_FILL : FILE_FILL, hl.deleted() ? WHITEOUT_STROKE : "#a16207", false);
-        text(x + 12, my + 17, 14, "bold", hl.deleted() ? WHITEOUT_STROKE : TEXT, MONO, (hl.deleted() ? "✗ " : "★ ") + hl.path(), 32);
+        rect(x, my, w, 24, hl.deleted() ? Palette.WHITEOUT_FILL : Palette.FILE_FILL, hl.deleted() ? Palette.WHITEOUT_STROKE : Palette.FILE_STROKE, false);
+        text(x + 12, my + 17, 14, "bold", hl.deleted() ? Palette.WHITEOUT_STROKE : Palette.TEXT, MONO, (hl.deleted() ? "✗ " : "★ ") + hl.path(), 32);
         if (hl.deleted()) {
             svg.append("<line x1=\"").append(x + 8).append("\" y1=\"").append(my + 12).append("\" x2=\"").append(x + w - 8)
-                    .append("\" y2=\"").append(my + 12).append("\" stroke=\"").append(WHITEOUT_STROKE).append("\" stroke-width=\"2\"/>");
+                    .append("\" y2=\"").append(my + 12).append("\" stroke=\"").append(Palette.WHITEOUT_STROKE).append("\" stroke-width=\"2\"/>");
         }
         svg.append("</g>\n");
     }
 
     /** Two columns, two rows: fits the width whatever the labels' lengths. */
     private void legend(int y) {
-        swatch(20, y, CONTAINER_FILL, CONTAINER_STROKE, M.get("legend.container"));
-        swatch(500, y, IMAGE_FILL, IMAGE_STROKE, M.get("legend.image"));
-        swatch(20, y + 28, FILE_FILL, "#a16207", M.get("legend.file"));
+        swatch(20, y, Palette.CONTAINER_FILL, Palette.CONTAINER_STROKE, M.get("legend.container"));
+        swatch(500, y, Palette.IMAGE_FILL, Palette.IMAGE_STROKE, M.get("legend.image"));
+        swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file"));
         if (d.highlight() != null && d.highlight().deleted()) {
-            swatch(500, y + 28, WHITEOUT_FILL, WHITEOUT_STROKE, M.get("legend.whiteout"));
+            swatch(500, y + 28, Palette.WHITEOUT_FILL, Palette.WHITEOUT_STROKE, M.get("legend.whiteout"));
         }
     }
 
     private void swatch(int x, int y, String fill, String stroke, String label) {
         rect(x, y, 18, 18, fill, stroke, false);
-        text(x + 26, y + 14, 13, "normal", TEXT, SANS, label, 60);
+        text(x + 26, y + 14, 13, "normal", Palette.TEXT, SANS, label, 60);
     }
 
     private void arrowUp(int x, int from, int to) {
         svg.append("<line x1=\"").append(x).append("\" y1=\"").append(from).append("\" x2=\"").append(x).append("\" y2=\"").append(to + 6)
-                .append("\" stroke=\"#57606a\" stroke-width=\"1.5\" marker-end=\"url(#capas-arrow-").append(uid).append(")\"/>\n");
+                .append("\" stroke=\"" + Palette.MUTED + "\" stroke-width=\"1.5\" marker-end=\"url(#capas-arrow-").append(uid).append(")\"/>\n");
     }
 
     private void rect(int x, int y, int w, int h, String fill, String stroke, boolean dashed) {

@@ -82,7 +82,7 @@ public final class ChangeScanner {
         List<Child> children = new ArrayList<>();
         try (PinnedPath pinned = PinnedPath.open(dir)) {
             if (!pinned.real().equals(realDir)) {
-                throw new CapasException(M.get("changes.swapped", dir));
+                throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("changes.swapped", dir));
             }
             try (Stream<Path> list = Files.list(pinned.proc())) {
                 for (Path entry : list.sorted().toList()) {

@@ -42,13 +42,13 @@ final class JsonRecords {
                 return List.of();
             } catch (JsonProcessingException e) {
                 if (attempt >= ATTEMPTS) {
-                    throw new CapasException(M.get("json.corrupt", file, e.getOriginalMessage()), M.get("json.corrupt.hint"), e);
+                    throw new CapasException(CapasException.Kind.STORE_UNREADABLE, M.get("json.corrupt", file, e.getOriginalMessage()), M.get("json.corrupt.hint"), e);
                 }
                 pause();
             } catch (java.nio.file.AccessDeniedException e) {
-                throw new CapasException(M.get("json.denied", file), M.get("json.denied.hint"), e);
+                throw new CapasException(CapasException.Kind.STORE_UNREADABLE, M.get("json.denied", file), M.get("json.denied.hint"), e);
             } catch (IOException e) {
-                throw new CapasException(M.get("json.unreadable", file, e.getMessage()), null, e);
+                throw new CapasException(CapasException.Kind.STORE_UNREADABLE, M.get("json.unreadable", file, e.getMessage()), null, e);
             }
         }
     }

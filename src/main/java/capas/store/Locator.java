@@ -41,7 +41,7 @@ public final class Locator {
 
     public Location locate(String path) {
         if (path == null || !path.startsWith("/")) {
-            throw new CapasException(M.get("path.relative", path));
+            throw new CapasException(CapasException.Kind.NOT_FOUND, M.get("path.relative", path));
         }
         Deque<String> components = split(path);
         for (int hops = 0; hops <= MAX_SYMLINKS; hops++) {
@@ -52,7 +52,7 @@ public final class Locator {
             // A symlink in the middle of the path: the container follows it within its own root.
             components = followSymlink(components, lookup.symlinkAt, lookup.symlinkTarget);
         }
-        throw new CapasException(M.get("path.loop", path));
+        throw new CapasException(CapasException.Kind.NOT_FOUND, M.get("path.loop", path));
     }
 
     /** One pass down the layers for fixed components (no symlink resolution). */

@@ -1,5 +1,7 @@
 package capas.store;
 
+import capas.Mode;
+
 import capas.CapasException;
 import capas.Messages;
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -109,7 +111,7 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
 
     public Layer layer(String id) {
         return layers.stream().filter(l -> l.id().equals(id)).findFirst()
-                .orElseThrow(() -> new CapasException(M.get("layer.unknown", id, graphRoot)));
+                .orElseThrow(() -> new CapasException(CapasException.Kind.UNKNOWN_LAYER, M.get("layer.unknown", id, graphRoot)));
     }
 
     /** The image's layers from the bottom (the base) to the top. */
@@ -188,9 +190,13 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         String shown = existing.isEmpty() ? M.get("none") : existing;
         if (byId.size() > 1 || byName.size() > 1) {
             String candidates = (byId.size() > 1 ? byId : byName).stream().map(id).map(s -> s.substring(0, 12)).collect(Collectors.joining(", "));
-            throw new CapasException(M.get(kind + ".ambiguous", ref, candidates));
+            throw new CapasException(CapasException.Kind.AMBIGUOUS_NAME, M.get(kind + ".ambiguous", ref, candidates));
         }
-        throw new CapasException(M.get(kind + ".unknown", ref, graphRoot, shown), M.get(kind + ".unknown.hint"));
+        throw new CapasException(unknownKind(kind), M.get(kind + ".unknown", ref, graphRoot, shown), M.get(kind + ".unknown.hint"));
+    }
+
+    private static CapasException.Kind unknownKind(String kind) {
+        return kind.equals("image") ? CapasException.Kind.UNKNOWN_IMAGE : CapasException.Kind.UNKNOWN_CONTAINER;
     }
 
     /** Podman's short names: {@code curso/httpd} means {@code localhost/curso/httpd:latest}. */

@@ -5,7 +5,7 @@ import capas.context.Inspector;
 import capas.context.LocalInspector;
 import capas.context.ProbeInspector;
 import capas.podman.Podman;
-import capas.store.Mode;
+import capas.Mode;
 import capas.store.Store;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import capas.CapasException;
 import capas.os.SymlinkSwapper;
-import capas.store.Mode;
+import capas.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

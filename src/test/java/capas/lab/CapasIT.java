@@ -10,7 +10,7 @@ import capas.podman.Podman;
 import capas.store.Change;
 import capas.store.Layer;
 import capas.store.Location;
-import capas.store.Mode;
+import capas.Mode;
 import capas.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;

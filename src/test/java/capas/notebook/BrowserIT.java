@@ -73,7 +73,7 @@ class BrowserIT {
                 assertThat(browser.findElements(By.cssSelector(".output_area .output_error"))).isEmpty();
             });
         } finally {
-            new capas.podman.Podman(capas.store.Mode.ROOTFUL).removeIfLab("contenedor1");
+            new capas.podman.Podman(capas.Mode.ROOTFUL).removeIfLab("contenedor1");
         }
     }
 
@@ -83,7 +83,7 @@ class BrowserIT {
             browser.findElement(By.id("celllink")).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.id("run_all_cells"))).click();
 
-            WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".output_html .capas-diagnosis table")));
+            WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".output_html .capas-status table")));
             assertThat(table.getText()).contains("Podman").contains("Almacén rootful");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notebook-container"), "El laboratorio puede funcionar"));
         });

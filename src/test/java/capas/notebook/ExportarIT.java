@@ -29,10 +29,10 @@ class ExportarIT {
         String lesson = Files.readString(out.resolve("03-almacenamiento-de-contenedores.html"));
         assertThat(lesson).contains("<svg").contains("capas-highlight").contains("✓ /tmp/tmpfile.txt está en");
         String solved = Files.readString(out.resolve("p1-donde-esta-tu-fichero-soluciones.html"));
-        assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-verdict capas-ko");
+        assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-callout capas-bad");
         for (String practica : List.of("p2-copias-y-whiteouts", "p3-uids-rootless", "p4-liberar-una-imagen")) {
             assertThat(Files.readString(out.resolve(practica + "-soluciones.html"))).as(practica)
-                    .contains("capas-verdict capas-ok").doesNotContain("capas-verdict capas-ko");
+                    .contains("capas-callout capas-ok").doesNotContain("capas-callout capas-bad");
         }
     }
 }

@@ -2,7 +2,7 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capas.lab.PracticeVariants;
+import capas.practica.PracticaAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -68,7 +68,7 @@ class PracticasIT {
 
     /** The práctica with every answer cell filled with its reference, except {@code tag}, filled with {@code source}. */
     private static Path variant(JsonNode nb, String name, String tag, String source) throws IOException {
-        return PracticeVariants.write(PracticeVariants.withAnswers(nb, tag, source), VARIANTS, name);
+        return PracticaAnswers.write(PracticaAnswers.withAnswers(nb, tag, source), VARIANTS, name);
     }
 
     /**

@@ -23,7 +23,7 @@ class PreparacionNotebookIT {
 
     @Test
     void showsTheDiagnosisAsATable() {
-        assertThat(nb.cell("diagnostico").html()).contains("capas-diagnosis").contains("<table").contains("Almacén rootful");
+        assertThat(nb.cell("diagnostico").html()).contains("capas-status").contains("<table").contains("Almacén rootful");
         assertThat(nb.cell("diagnostico").text()).contains("[OK]     Podman: Podman ");
     }
 

@@ -1,5 +1,7 @@
 package capas.store;
 
+import capas.Mode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

@@ -1,0 +1,207 @@
+package capas.practica.catalog;
+
+import capas.lab.Capas;
+import capas.practica.PracticaDefinition;
+import capas.practica.Task;
+import capas.practica.Verdict;
+
+import capas.CapasException;
+import capas.Env;
+import capas.Messages;
+import capas.store.Container;
+import capas.store.Image;
+import capas.store.Layer;
+import capas.Mode;
+import capas.store.Store;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Práctica 4, "Liberar una imagen": the lab builds an image of its own on top of the course
+ * image and starts two containers from it (one running, one only created) and a neighbour from
+ * the course image. The student says which containers keep {@code podman rmi} from removing
+ * the image, then frees and removes it without touching any container that did not use it.
+ */
+public final class FreeTheImage implements PracticaDefinition {
+    static final String ID = "p4-liberar-una-imagen";
+    static final String IMAGE = "localhost/capas-p4/web:latest";
+    static final String RUNNING = "p4-web";
+    static final String STOPPED = "p4-parado";
+    static final String NEIGHBOUR = "p4-vecino";
+    private static final Messages M = Messages.forClass(FreeTheImage.class);
+
+    /** What the preparation saw, so the last check can tell what the student removed. */
+    private final Map<String, String> othersById = new TreeMap<>();
+    private String ownLayer;
+    private List<String> sharedLayers = List.of();
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.ROOTFUL;
+    }
+
+    @Override
+    public String prepare(Capas lab) {
+        for (String name : List.of(RUNNING, STOPPED, NEIGHBOUR)) {
+            lab.podman().removeIfLab(name);
+        }
+        if (lab.store().findImage(IMAGE).isPresent()) {
+            try {
+                // Rebuilding over it would leave the old one behind, nameless: no label reset finds it.
+                lab.podman().rmi(IMAGE);
+            } catch (CapasException stillUsed) {
+                // Someone else's container still uses it: the new build just takes the name.
+            }
+        }
+        Path context = context();
+        try {
+            lab.podman().build(IMAGE, context);
+        } finally {
+            delete(context);
+        }
+        lab.podman().run(RUNNING, IMAGE);
+        lab.podman().create(STOPPED, IMAGE);
+        lab.podman().run(NEIGHBOUR, Env.image());
+        Store store = lab.store();
+        Image image = store.image(IMAGE);
+        List<Layer> layers = store.imageLayers(image);
+        ownLayer = image.topLayer();
+        sharedLayers = layers.stream().map(Layer::id).filter(id -> !id.equals(ownLayer)).toList();
+        othersById.clear();
+        store.containers().stream().filter(c -> !c.imageId().equals(image.id())).forEach(c -> othersById.put(c.id(), c.name()));
+        return M.get("prepare", IMAGE, RUNNING, STOPPED, NEIGHBOUR, Env.image());
+    }
+
+    /** The recipe of the práctica's image: the course image plus a page of its own (one more layer). */
+    private static Path context() {
+        try {
+            Path dir = Files.createTempDirectory("capas-p4-");
+            Files.writeString(dir.resolve("Containerfile"), "FROM " + Env.image() + "\nCOPY portada.html /var/www/index.html\n");
+            Files.writeString(dir.resolve("portada.html"), "<h1>Práctica 4</h1>\n");
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path context) {
+        try {
+            Files.deleteIfExists(context.resolve("Containerfile"));
+            Files.deleteIfExists(context.resolve("portada.html"));
+            Files.deleteIfExists(context);
+        } catch (IOException e) {
+            // A leftover temporary folder is harmless; the práctica goes on.
+        }
+    }
+
+    @Override
+    public Map<Integer, Task> tasks(Capas lab) {
+        Map<Integer, Task> tasks = new LinkedHashMap<>();
+        tasks.put(1, answer -> blockers(lab, answer));
+        tasks.put(2, answer -> freed(lab));
+        return tasks;
+    }
+
+    private static Verdict blockers(Capas lab, Object answer) {
+        Store store = lab.store();
+        Optional<Image> image = store.findImage(IMAGE);
+        if (image.isEmpty()) {
+            return Verdict.wrong(1, M.get("image.gone", IMAGE));
+        }
+        Map<String, Boolean> users = new TreeMap<>();
+        for (Container c : usersOf(store, image.get())) {
+            users.put(c.name(), lab.isOverlayMount(store.mergedDir(c.layer())));
+        }
+        Set<String> existing = store.containers().stream().flatMap(c -> c.names().stream()).collect(Collectors.toSet());
+        return judgeBlockers(names(answer), users, existing);
+    }
+
+    /**
+     * Judges the containers the student says keep the image in use, against those that do
+     * (name → running) and those that exist at all.
+     */
+    static Verdict judgeBlockers(Set<String> given, Map<String, Boolean> users, Set<String> existing) {
+        if (given.isEmpty()) {
+            return Verdict.wrong(1, M.get("blockers.empty"));
+        }
+        List<String> unknown = given.stream().filter(n -> !existing.contains(n)).toList();
+        if (!unknown.isEmpty()) {
+            return Verdict.wrong(1, M.get("blockers.unknown", String.join(", ", unknown)));
+        }
+        List<String> extra = given.stream().filter(n -> !users.containsKey(n)).toList();
+        if (!extra.isEmpty()) {
+            return Verdict.wrong(1, M.get("blockers.extra", String.join(", ", extra)));
+        }
+        List<String> missingStopped = users.entrySet().stream().filter(e -> !given.contains(e.getKey()) && !e.getValue()).map(Map.Entry::getKey).toList();
+        if (!missingStopped.isEmpty()) {
+            return Verdict.wrong(1, M.get("blockers.missing.stopped", String.join(", ", missingStopped)));
+        }
+        List<String> missing = users.keySet().stream().filter(n -> !given.contains(n)).toList();
+        if (!missing.isEmpty()) {
+            return Verdict.wrong(1, M.get("blockers.missing", String.join(", ", missing)));
+        }
+        String[] details = users.entrySet().stream()
+                .map(e -> e.getKey() + " · " + M.get(e.getValue() ? "running" : "stopped")).toArray(String[]::new);
+        return Verdict.right(1, M.get("blockers.ok"), details);
+    }
+
+    private Verdict freed(Capas lab) {
+        Store store = lab.store();
+        Set<String> ids = store.containers().stream().map(Container::id).collect(Collectors.toSet());
+        List<String> removedOthers = othersById.entrySet().stream().filter(e -> !ids.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        if (!removedOthers.isEmpty()) {
+            return Verdict.wrong(2, M.get("free.others", String.join(", ", removedOthers)));
+        }
+        Optional<Image> image = store.findImage(IMAGE);
+        if (image.isPresent()) {
+            List<String> users = usersOf(store, image.get()).stream().map(Container::name).toList();
+            return Verdict.wrong(2, users.isEmpty() ? M.get("free.not.removed", IMAGE) : M.get("free.still.used", String.join(", ", users)));
+        }
+        List<String> details = new ArrayList<>();
+        if (ownLayer != null) {
+            Path overlay = lab.graphRoot().resolve("overlay");
+            details.add(M.get(lab.exists(overlay.resolve(ownLayer)) ? "free.own.layer.kept" : "free.own.layer.gone", ownLayer));
+            long kept = sharedLayers.stream().filter(id -> lab.exists(overlay.resolve(id))).count();
+            details.add(M.get("free.shared", String.valueOf(kept), String.valueOf(sharedLayers.size()), Env.image()));
+        }
+        return Verdict.right(2, M.get("free.ok"), details.toArray(String[]::new));
+    }
+
+    private static List<Container> usersOf(Store store, Image image) {
+        return store.containers().stream().filter(c -> c.imageId().equals(image.id())).toList();
+    }
+
+    /** Container names as the student may give them: a list, or one text with spaces or commas. */
+    static Set<String> names(Object answer) {
+        Collection<?> items = answer instanceof Collection<?> c ? c
+                : answer instanceof Object[] a ? Arrays.asList(a)
+                : answer == null ? List.of() : List.of(answer.toString());
+        Set<String> names = new LinkedHashSet<>();
+        for (Object item : items) {
+            for (String name : String.valueOf(item).split("[\\s,]+")) {
+                if (!name.isBlank()) {
+                    names.add(name.strip());
+                }
+            }
+        }
+        return names;
+    }
+}

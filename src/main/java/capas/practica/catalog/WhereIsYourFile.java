@@ -1,0 +1,147 @@
+package capas.practica.catalog;
+
+import capas.lab.Capas;
+import capas.practica.PracticaCatalog;
+import capas.practica.PracticaDefinition;
+import capas.practica.Task;
+import capas.practica.Verdict;
+
+import capas.Env;
+import capas.Messages;
+import capas.podman.Podman;
+import capas.store.Container;
+import capas.store.Location;
+import capas.Mode;
+import capas.store.Store;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Práctica 1, "¿Dónde está tu fichero?": create a container with sudo, write a file in it,
+ * give the file's path on the host, remove the container. Each check reads the real store and
+ * names the usual mistakes (merged, an image layer, the container id for the layer id…).
+ */
+public final class WhereIsYourFile implements PracticaDefinition {
+    static final String ID = "p1-donde-esta-tu-fichero";
+    static final String CONTAINER = "mi-contenedor";
+    static final String FILE = "/tmp/hola.txt";
+    private static final Messages M = Messages.forClass(WhereIsYourFile.class);
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.ROOTFUL;
+    }
+
+    /** The student creates the container: the lab only removes the one an earlier run left. */
+    @Override
+    public String prepare(Capas lab) {
+        return lab.podman().removeIfLab(CONTAINER) ? M.get("prepare.removed", CONTAINER) : M.get("prepare.ready");
+    }
+
+    @Override
+    public Map<Integer, Task> tasks(Capas lab) {
+        // The container layer seen by task 3, so task 4 can check that it went away.
+        AtomicReference<String> layerSeen = new AtomicReference<>();
+        Map<Integer, Task> tasks = new LinkedHashMap<>();
+        tasks.put(1, answer -> created(lab));
+        tasks.put(2, answer -> written(lab));
+        tasks.put(3, answer -> hostPath(lab, answer, layerSeen));
+        tasks.put(4, answer -> removed(lab, layerSeen.get()));
+        return tasks;
+    }
+
+    private static Verdict created(Capas lab) {
+        Optional<Container> c = lab.store().findContainer(CONTAINER);
+        if (c.isEmpty()) {
+            return rootlessStore().findContainer(CONTAINER).isPresent()
+                    ? Verdict.wrong(1, M.get("created.rootless"))
+                    : Verdict.wrong(1, M.get("created.missing"));
+        }
+        if (!c.get().metadata().imageName().equals(Env.image())) {
+            return Verdict.wrong(1, M.get("created.image", c.get().metadata().imageName(), Env.image()));
+        }
+        if (!lab.isOverlayMount(lab.store().mergedDir(c.get().layer()))) {
+            return Verdict.wrong(1, M.get("created.stopped"));
+        }
+        Map<String, String> labels = lab.podman().labels(CONTAINER);
+        for (Map.Entry<String, String> wanted : Map.of(Env.LABEL, "true", Env.LESSON_LABEL, PracticaCatalog.lessonOf(ID)).entrySet()) {
+            if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
+                return Verdict.wrong(1, M.get("created.label", wanted.getKey() + "=" + wanted.getValue()));
+            }
+        }
+        return Verdict.right(1, M.get("created.ok"), "layer: " + c.get().layer());
+    }
+
+    private static Verdict written(Capas lab) {
+        Location where = lab.locate(CONTAINER, FILE);
+        if (where.state() != Location.State.PRESENT) {
+            return Verdict.wrong(2, M.get("written.missing"));
+        }
+        return Verdict.right(2, M.get("written.ok"));
+    }
+
+    private static Verdict hostPath(Capas lab, Object answer, AtomicReference<String> layerSeen) {
+        if (answer == null || answer.toString().isBlank()) {
+            return Verdict.wrong(3, M.get("path.empty"));
+        }
+        Store store = lab.store();
+        Container c = store.container(CONTAINER);
+        layerSeen.set(c.layer());
+        Location where = lab.locate(CONTAINER, FILE);
+        Path given = Path.of(answer.toString().strip()).normalize();
+        Path real = where.host();
+        if (given.equals(real)) {
+            return Verdict.right(3, M.get("path.ok"), real.toString());
+        }
+        Path overlay = lab.graphRoot().resolve("overlay");
+        if (!given.startsWith(lab.graphRoot())) {
+            return Verdict.wrong(3, given.startsWith(new Podman(Mode.ROOTLESS).graphRoot()) ? M.get("path.rootless")
+                    : M.get("path.outside", lab.graphRoot()));
+        }
+        if (given.startsWith(store.mergedDir(c.layer()))) {
+            return Verdict.wrong(3, M.get("path.merged"));
+        }
+        if (given.startsWith(overlay.resolve("l"))) {
+            return Verdict.wrong(3, M.get("path.link"));
+        }
+        if (given.startsWith(overlay.resolve(c.id()))) {
+            return Verdict.wrong(3, M.get("path.container.id"));
+        }
+        List<String> imageLayers = lab.imageLayerIds(c.imageId());
+        for (String layer : imageLayers) {
+            if (given.startsWith(overlay.resolve(layer))) {
+                return Verdict.wrong(3, M.get("path.image.layer"));
+            }
+        }
+        if (given.startsWith(store.diffDir(c.layer()))) {
+            return Verdict.wrong(3, M.get("path.inside.diff"));
+        }
+        if (given.startsWith(overlay.resolve(c.layer()))) {
+            return Verdict.wrong(3, M.get("path.not.diff"));
+        }
+        return Verdict.wrong(3, M.get("path.wrong"));
+    }
+
+    private static Verdict removed(Capas lab, String layer) {
+        if (lab.store().findContainer(CONTAINER).isPresent()) {
+            return Verdict.wrong(4, M.get("removed.still"));
+        }
+        if (layer != null && lab.exists(lab.graphRoot().resolve("overlay").resolve(layer))) {
+            return Verdict.wrong(4, M.get("removed.layer", layer));
+        }
+        return Verdict.right(4, M.get("removed.ok"));
+    }
+
+    private static Store rootlessStore() {
+        return Store.read(Mode.ROOTLESS, new Podman(Mode.ROOTLESS).graphRoot());
+    }
+}

@@ -1,0 +1,48 @@
+package capas.doctor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ./lab doctor} as a person runs it: the packaged jar, its exit status, its words. */
+class DoctorIT {
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    private static final String JAR = System.getProperty("capas.jar", "target/capas.jar");
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    private static Run doctor(String path) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR, "doctor");
+        builder.environment().put("PATH", path);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), out, err);
+    }
+
+    @Test
+    void withoutPodmanSaysSoInSpanishAndFails(@TempDir Path emptyPath) throws Exception {
+        Run run = doctor(emptyPath.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("[ERROR]  Podman: Podman no está instalado")
+                .contains("sudo apt install podman").contains("El laboratorio no puede funcionar todavía");
+        assertThat(run.out() + run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void onThePreparedLabMachineTheLabCanWork() throws Exception {
+        Run run = doctor(System.getenv("PATH"));
+
+        assertThat(run.out()).contains("Diagnóstico del laboratorio Capas").contains("[OK]     Podman: Podman ");
+        assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+}

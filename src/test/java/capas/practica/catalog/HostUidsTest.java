@@ -1,0 +1,51 @@
+package capas.practica.catalog;
+
+import capas.lab.FileOwner;
+import capas.practica.Verdict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import capas.store.IdMap;
+import org.junit.jupiter.api.Test;
+
+/** The feedback on a host uid, with the map of this machine's alumno (uid 1001, subuids from 100000). */
+class HostUidsTest {
+    private static final IdMap MAP = IdMap.parse("0 1001 1\n1 100000 65536\n");
+    private static final FileOwner ROOT_FILE = new FileOwner("/tmp/de-root.txt", 1001, 1001, 0, 0);
+    private static final FileOwner USER_FILE = new FileOwner("/tmp/de-1000.txt", 100999, 100999, 1000, 1000);
+
+    @Test
+    void rootOfTheContainerIsTheStudentOnTheHost() {
+        Verdict v = HostUids.hostUid(2, 1001, ROOT_FILE, MAP);
+        assertThat(v.correct()).isTrue();
+        assertThat(v.message()).contains("tu propio usuario").contains("1001").doesNotContain("1.001");
+        assertThat(v.details()).containsExactly("/tmp/de-root.txt: en el anfitrión, uid 1001; dentro del contenedor, uid 0");
+    }
+
+    @Test
+    void namesTheUsualConfusions() {
+        assertThat(HostUids.hostUid(2, 0, ROOT_FILE, MAP).message()).contains("dueño dentro del contenedor");
+        assertThat(HostUids.hostUid(2, 100000L, ROOT_FILE, MAP).message()).contains("primer uid de tu rango");
+        assertThat(HostUids.hostUid(3, 1000, USER_FILE, MAP).message()).contains("dueño dentro del contenedor");
+        assertThat(HostUids.hostUid(3, 101000, USER_FILE, MAP).message()).startsWith("Casi").contains("(100000)");
+        assertThat(HostUids.hostUid(3, 100998, USER_FILE, MAP).message()).startsWith("Casi");
+        assertThat(HostUids.hostUid(3, 4242, USER_FILE, MAP).message()).contains("ls -ln");
+        assertThat(HostUids.hostUid(3, "100999\n", USER_FILE, MAP).correct()).isTrue();
+    }
+
+    @Test
+    void anAnswerThatIsNotANumberIsToldSo() {
+        for (Object answer : new Object[] {null, "", "uid 1001", -1, "1e3"}) {
+            Verdict v = HostUids.hostUid(2, answer, ROOT_FILE, MAP);
+            assertThat(v.correct()).as(String.valueOf(answer)).isFalse();
+        }
+        assertThat(HostUids.hostUid(2, "abc", ROOT_FILE, MAP).message()).contains("Escribe un número");
+    }
+
+    @Test
+    void insidePodmanUnshareTheContainerUidIsSeen() {
+        assertThat(HostUids.unshareUid("1000", USER_FILE).correct()).isTrue();
+        assertThat(HostUids.unshareUid(100999, USER_FILE).message()).contains("el uid que ve el anfitrión");
+        assertThat(HostUids.unshareUid(7, USER_FILE).message()).contains("podman unshare ls -ln");
+    }
+}
