@@ -1,5 +1,6 @@
 package capas.podman;
 
+import capas.Labels;
 import capas.CapasException;
 import capas.Env;
 import capas.Messages;
@@ -23,9 +24,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The podman of one mode: {@code podman} for rootless, {@code sudo -n podman} for rootful (plain
- * {@code podman} when already root). Everything it creates carries the label {@value Env#LABEL},
+ * {@code podman} when already root). Everything it creates carries the label {@value Labels#LAB},
  * so that the lab removes only what it made, and, when it works for a lesson, that lesson's
- * {@value Env#LESSON_LABEL}, so that one lesson can be reset alone.
+ * {@value Labels#LESSON}, so that one lesson can be reset alone.
  */
 public final class Podman {
     private static final Messages M = Messages.of(Podman.class);
@@ -73,25 +74,26 @@ public final class Podman {
         return Store.defaultGraphRoot(mode);
     }
 
-    /** Runs {@code podman <args>} and returns what happened, whatever it was. */
+    /**
+     * Runs {@code podman <args>} and returns what happened, whatever it was, unless podman could
+     * not run at all (not installed, sudo wants a password, stopped): that is an error.
+     */
     public CommandResult command(String... args) {
         List<String> argv = new ArrayList<>(prefix);
         argv.addAll(Arrays.asList(args));
         CommandResult result = Commands.run(argv);
-        if (result.exitCode() == 127) {
-            throw new CapasException(CapasException.Kind.PODMAN_MISSING, M.get("podman.missing"), M.get("podman.missing.hint"));
-        }
-        if (!result.ok() && prefix.get(0).equals("sudo") && result.err().contains("password is required")) {
-            throw new CapasException(CapasException.Kind.SUDO_PASSWORD, M.get("sudo.password"), M.get("sudo.password.hint"));
+        CapasException cannotRun = PodmanError.ofStart(result, prefix.get(0).equals("sudo"));
+        if (cannotRun != null) {
+            throw cannotRun;
         }
         return result;
     }
 
-    /** Like {@link #command}, but a failure is a Spanish error that quotes podman. */
+    /** Like {@link #command}, but a failure is a Spanish error of the right kind that quotes podman. */
     private CommandResult checked(String what, String... args) {
         CommandResult result = command(args);
         if (!result.ok()) {
-            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", what, lastLine(result.err())), M.get("podman.failed.hint", String.join(" ", args)));
+            throw PodmanError.of(what, List.of(args), result);
         }
         return result;
     }
@@ -103,9 +105,18 @@ public final class Podman {
      * @return the new container's id
      */
     public String run(String name, String image, String... command) {
+        return run(name, image, Map.of(), command);
+    }
+
+    /**
+     * Like {@link #run(String, String, String...)}, with more labels: what a práctica must
+     * remember lives in the store, so that a restarted kernel still knows it.
+     */
+    public String run(String name, String image, Map<String, String> labels, String... command) {
         removeIfLab(name);
         List<String> args = new ArrayList<>(List.of("run", "-d", "--name", name));
         args.addAll(labelOptions());
+        labels.forEach((k, v) -> args.addAll(List.of("--label", k + "=" + v)));
         args.addAll(List.of("--network", "none", image));
         args.addAll(Arrays.asList(command));
         return checked(M.get("what.run", name), args.toArray(String[]::new)).out().strip();
@@ -123,9 +134,9 @@ public final class Podman {
 
     /** The {@code --label} options of what this podman creates. */
     private List<String> labelOptions() {
-        List<String> labels = new ArrayList<>(List.of("--label", Env.LABEL + "=true"));
+        List<String> labels = new ArrayList<>(List.of("--label", Labels.LAB + "=true"));
         if (lesson != null) {
-            labels.addAll(List.of("--label", Env.LESSON_LABEL + "=" + lesson));
+            labels.addAll(List.of("--label", Labels.LESSON + "=" + lesson));
         }
         return labels;
     }
@@ -137,7 +148,7 @@ public final class Podman {
      * @return the image id
      */
     public String build(String tag, Path context) {
-        String label = Env.IMAGE_LABEL + "=" + (lesson == null ? "true" : lesson);
+        String label = Labels.IMAGE + "=" + (lesson == null ? "true" : lesson);
         return checked(M.get("what.build", tag), "build", "-q", "--pull=never", "--network", "none", "--label", label, "-t", tag,
                 context.toString()).out().strip();
     }
@@ -155,7 +166,7 @@ public final class Podman {
         try {
             return JSON.readTree(result.out()).path(0);
         } catch (IOException e) {
-            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.unreadable", M.get("what.inspect", name)));
         }
     }
 
@@ -187,7 +198,7 @@ public final class Podman {
             JsonNode size = JSON.readTree(result.out()).path(0).path("Size");
             return new ContainerSize(size.path("rwSize").asLong(), size.path("rootFsSize").asLong());
         } catch (IOException e) {
-            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.size", container), e.getMessage()));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.unreadable", M.get("what.size", container)));
         }
     }
 
@@ -202,13 +213,13 @@ public final class Podman {
             JSON.readTree(result.out()).fields().forEachRemaining(e -> labels.put(e.getKey(), e.getValue().asText()));
             return labels;
         } catch (IOException e) {
-            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.inspect", name), e.getMessage()));
+            throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.unreadable", M.get("what.inspect", name)));
         }
     }
 
     /** Whether a container of that name exists and the lab created it. */
     public boolean isLabContainer(String name) {
-        return "true".equals(labels(name).get(Env.LABEL));
+        return "true".equals(labels(name).get(Labels.LAB));
     }
 
     /**
@@ -228,29 +239,12 @@ public final class Podman {
         return true;
     }
 
-    /** Removes a container (stopping it at once). */
-    public void rm(String name) {
-        checked(M.get("what.rm", name), "rm", "-f", "-t", "0", name);
-    }
-
     /**
-     * Removes an image. Refused by podman while a container uses it: then a Spanish error says
-     * why, quoting podman.
+     * Removes an image. Refused by podman while a container uses it: then an
+     * {@link capas.CapasException.Kind#IMAGE_IN_USE} error says why, quoting podman.
      */
     public void rmi(String image) {
-        CommandResult result = command("rmi", image);
-        if (result.ok()) {
-            return;
-        }
-        if (result.err().contains("in use by a container") || result.err().contains("image used by")) {
-            throw new CapasException(CapasException.Kind.IMAGE_IN_USE, M.get("rmi.in.use", image, lastLine(result.err())), M.get("rmi.in.use.hint"));
-        }
-        throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", M.get("what.rmi", image), lastLine(result.err())));
-    }
-
-    /** {@code podman image tree}: the image's layers as podman draws them. */
-    public String imageTree(String image) {
-        return checked(M.get("what.tree", image), "image", "tree", image).out();
+        checked(M.get("what.rmi", image), "rmi", image);
     }
 
     /** Runs a command inside podman's user and mount namespace ({@code podman unshare}; rootless only). */
@@ -258,10 +252,5 @@ public final class Podman {
         List<String> args = new ArrayList<>(List.of("unshare"));
         args.addAll(Arrays.asList(command));
         return command(args.toArray(String[]::new));
-    }
-
-    private static String lastLine(String text) {
-        List<String> lines = text.strip().lines().toList();
-        return lines.isEmpty() ? "" : lines.get(lines.size() - 1).replaceFirst("^Error: ", "");
     }
 }

@@ -7,6 +7,7 @@ import capas.practica.Verdict;
 
 import capas.CapasException;
 import capas.Env;
+import capas.Labels;
 import capas.Messages;
 import capas.store.Container;
 import capas.store.Image;
@@ -37,16 +38,20 @@ import java.util.stream.Collectors;
  */
 public final class FreeTheImage implements PracticaDefinition {
     static final String ID = "p4-liberar-una-imagen";
-    static final String IMAGE = "localhost/capas-p4/web:latest";
+    static final String IMAGE = Labels.lessonImage("p4", "web");
     static final String RUNNING = "p4-web";
     static final String STOPPED = "p4-parado";
     static final String NEIGHBOUR = "p4-vecino";
     private static final Messages M = Messages.forClass(FreeTheImage.class);
 
-    /** What the preparation saw, so the last check can tell what the student removed. */
-    private final Map<String, String> othersById = new TreeMap<>();
-    private String ownLayer;
-    private List<String> sharedLayers = List.of();
+    /**
+     * Labels on the neighbour recording what the preparation saw, so that the last check can
+     * tell what the student removed even from a restarted kernel: the other containers
+     * ({@code name:id,…}), the image's own layer and the layers it shares.
+     */
+    static final String OTHERS_LABEL = "capas.p4.otros";
+    static final String OWN_LAYER_LABEL = "capas.p4.capa";
+    static final String SHARED_LABEL = "capas.p4.compartidas";
 
     @Override
     public String id() {
@@ -67,7 +72,10 @@ public final class FreeTheImage implements PracticaDefinition {
             try {
                 // Rebuilding over it would leave the old one behind, nameless: no label reset finds it.
                 lab.podman().rmi(IMAGE);
-            } catch (CapasException stillUsed) {
+            } catch (CapasException e) {
+                if (e.kind() != CapasException.Kind.IMAGE_IN_USE) {
+                    throw e;
+                }
                 // Someone else's container still uses it: the new build just takes the name.
             }
         }
@@ -79,14 +87,13 @@ public final class FreeTheImage implements PracticaDefinition {
         }
         lab.podman().run(RUNNING, IMAGE);
         lab.podman().create(STOPPED, IMAGE);
-        lab.podman().run(NEIGHBOUR, Env.image());
         Store store = lab.store();
         Image image = store.image(IMAGE);
-        List<Layer> layers = store.imageLayers(image);
-        ownLayer = image.topLayer();
-        sharedLayers = layers.stream().map(Layer::id).filter(id -> !id.equals(ownLayer)).toList();
-        othersById.clear();
-        store.containers().stream().filter(c -> !c.imageId().equals(image.id())).forEach(c -> othersById.put(c.id(), c.name()));
+        String ownLayer = image.topLayer();
+        String shared = store.imageLayers(image).stream().map(Layer::id).filter(id -> !id.equals(ownLayer)).collect(Collectors.joining(","));
+        String others = store.containers().stream().filter(c -> !c.imageId().equals(image.id()))
+                .map(c -> c.name() + ":" + c.id()).collect(Collectors.joining(","));
+        lab.podman().run(NEIGHBOUR, Env.image(), Map.of(OTHERS_LABEL, others, OWN_LAYER_LABEL, ownLayer, SHARED_LABEL, shared));
         return M.get("prepare", IMAGE, RUNNING, STOPPED, NEIGHBOUR, Env.image());
     }
 
@@ -163,10 +170,20 @@ public final class FreeTheImage implements PracticaDefinition {
         return Verdict.right(1, M.get("blockers.ok"), details);
     }
 
-    private Verdict freed(Capas lab) {
+    private static Verdict freed(Capas lab) {
+        Map<String, String> record = lab.podman().labels(NEIGHBOUR);
+        if (!record.containsKey(OTHERS_LABEL)) {
+            return Verdict.wrong(2, M.get("free.neighbour.gone", NEIGHBOUR));
+        }
         Store store = lab.store();
         Set<String> ids = store.containers().stream().map(Container::id).collect(Collectors.toSet());
-        List<String> removedOthers = othersById.entrySet().stream().filter(e -> !ids.contains(e.getKey())).map(Map.Entry::getValue).toList();
+        List<String> removedOthers = new ArrayList<>();
+        for (String other : record.get(OTHERS_LABEL).split(",")) {
+            int colon = other.lastIndexOf(':');
+            if (colon > 0 && !ids.contains(other.substring(colon + 1))) {
+                removedOthers.add(other.substring(0, colon));
+            }
+        }
         if (!removedOthers.isEmpty()) {
             return Verdict.wrong(2, M.get("free.others", String.join(", ", removedOthers)));
         }
@@ -175,14 +192,12 @@ public final class FreeTheImage implements PracticaDefinition {
             List<String> users = usersOf(store, image.get()).stream().map(Container::name).toList();
             return Verdict.wrong(2, users.isEmpty() ? M.get("free.not.removed", IMAGE) : M.get("free.still.used", String.join(", ", users)));
         }
-        List<String> details = new ArrayList<>();
-        if (ownLayer != null) {
-            Path overlay = lab.graphRoot().resolve("overlay");
-            details.add(M.get(lab.exists(overlay.resolve(ownLayer)) ? "free.own.layer.kept" : "free.own.layer.gone", ownLayer));
-            long kept = sharedLayers.stream().filter(id -> lab.exists(overlay.resolve(id))).count();
-            details.add(M.get("free.shared", String.valueOf(kept), String.valueOf(sharedLayers.size()), Env.image()));
-        }
-        return Verdict.right(2, M.get("free.ok"), details.toArray(String[]::new));
+        String ownLayer = record.get(OWN_LAYER_LABEL);
+        List<String> sharedLayers = List.of(record.getOrDefault(SHARED_LABEL, "").split(",")).stream().filter(l -> !l.isEmpty()).toList();
+        long kept = sharedLayers.stream().filter(id -> lab.exists(store.layerDir(id))).count();
+        return Verdict.right(2, M.get("free.ok"),
+                M.get(lab.exists(store.layerDir(ownLayer)) ? "free.own.layer.kept" : "free.own.layer.gone", ownLayer),
+                M.get("free.shared", String.valueOf(kept), String.valueOf(sharedLayers.size()), Env.image()));
     }
 
     private static List<Container> usersOf(Store store, Image image) {

@@ -1,5 +1,6 @@
 package capas.practica.catalog;
 
+import capas.Labels;
 import capas.lab.Capas;
 import capas.practica.PracticaCatalog;
 import capas.practica.PracticaDefinition;
@@ -73,7 +74,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
             return Verdict.wrong(1, M.get("created.stopped"));
         }
         Map<String, String> labels = lab.podman().labels(CONTAINER);
-        for (Map.Entry<String, String> wanted : Map.of(Env.LABEL, "true", Env.LESSON_LABEL, PracticaCatalog.lessonOf(ID)).entrySet()) {
+        for (Map.Entry<String, String> wanted : Map.of(Labels.LAB, "true", Labels.LESSON, PracticaCatalog.lessonOf(ID)).entrySet()) {
             if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
                 return Verdict.wrong(1, M.get("created.label", wanted.getKey() + "=" + wanted.getValue()));
             }
