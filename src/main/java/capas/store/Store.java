@@ -143,6 +143,16 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         return stack;
     }
 
+    /** {@code overlay}: the driver's folder, one folder per layer plus {@code l/}. */
+    public Path overlayDir() {
+        return root().resolve(StoreFiles.OVERLAY);
+    }
+
+    /** {@code overlay/l}: the short links, one per layer, each pointing at that layer's {@code diff}. */
+    public Path linkDir() {
+        return overlayDir().resolve(StoreFiles.LINK_DIR);
+    }
+
     /** {@code overlay/<id>}: the layer's folder with {@code diff}, {@code work}, {@code merged}, {@code link}, {@code lower}. */
     public Path layerDir(String layerId) {
         return root().resolve(StoreFiles.OVERLAY).resolve(layerId);

@@ -8,6 +8,7 @@ import capas.practica.Verdict;
 import capas.Messages;
 import capas.store.Container;
 import capas.store.Location;
+import capas.store.Store;
 import capas.Mode;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,9 +77,10 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
             return Verdict.wrong(2, M.get("copy.not.yet"), passwd.hostPath());
         }
         // The image's copy must still be there, untouched, in the image layer that brought it.
-        Container c = lab.container(CONTAINER);
+        Store store = lab.store();
+        Container c = store.container(CONTAINER);
         for (String layer : lab.imageLayerIds(c.imageId())) {
-            java.nio.file.Path original = lab.graphRoot().resolve("overlay").resolve(layer).resolve("diff/etc/passwd");
+            java.nio.file.Path original = store.diffDir(layer).resolve("etc/passwd");
             if (lab.exists(original)) {
                 return Verdict.right(2, M.get("copy.ok"), passwd.hostPath(), M.get("copy.original", original));
             }

@@ -103,7 +103,6 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (given.equals(real)) {
             return Verdict.right(3, M.get("path.ok"), real.toString());
         }
-        Path overlay = lab.graphRoot().resolve("overlay");
         if (!given.startsWith(lab.graphRoot())) {
             return Verdict.wrong(3, given.startsWith(new Podman(Mode.ROOTLESS).graphRoot()) ? M.get("path.rootless")
                     : M.get("path.outside", lab.graphRoot()));
@@ -111,22 +110,22 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (given.startsWith(store.mergedDir(c.layer()))) {
             return Verdict.wrong(3, M.get("path.merged"));
         }
-        if (given.startsWith(overlay.resolve("l"))) {
+        if (given.startsWith(store.linkDir())) {
             return Verdict.wrong(3, M.get("path.link"));
         }
-        if (given.startsWith(overlay.resolve(c.id()))) {
+        if (given.startsWith(store.layerDir(c.id()))) {
             return Verdict.wrong(3, M.get("path.container.id"));
         }
         List<String> imageLayers = lab.imageLayerIds(c.imageId());
         for (String layer : imageLayers) {
-            if (given.startsWith(overlay.resolve(layer))) {
+            if (given.startsWith(store.layerDir(layer))) {
                 return Verdict.wrong(3, M.get("path.image.layer"));
             }
         }
         if (given.startsWith(store.diffDir(c.layer()))) {
             return Verdict.wrong(3, M.get("path.inside.diff"));
         }
-        if (given.startsWith(overlay.resolve(c.layer()))) {
+        if (given.startsWith(store.layerDir(c.layer()))) {
             return Verdict.wrong(3, M.get("path.not.diff"));
         }
         return Verdict.wrong(3, M.get("path.wrong"));
