@@ -67,7 +67,7 @@ final class PodmanError {
         if (e.contains("image used by") || e.contains("in use by a container") || e.contains("image is in use")) {
             return Kind.IMAGE_IN_USE;
         }
-        if (e.contains("no such container") || e.contains("no container with name or id")) {
+        if (e.contains("no such container") || e.contains("no container with name or id") || e.contains("no such object")) {
             return Kind.UNKNOWN_CONTAINER;
         }
         if (e.contains("image not known") || e.contains("no such image") || e.contains("failed to find image")) {

@@ -33,14 +33,12 @@ public final class Practica {
     private static final Messages M = Messages.of(Practica.class);
 
     private final PracticaDefinition definition;
-    private final Messages text;
     private final Capas lab;
     private final Map<Integer, Task> tasks;
     private final Map<Integer, Integer> hintsGiven = new HashMap<>();
 
-    private Practica(PracticaDefinition definition, Capas lab) {
+    Practica(PracticaDefinition definition, Capas lab) {
         this.definition = definition;
-        this.text = Messages.forClass(definition.getClass());
         this.lab = lab;
         this.tasks = new LinkedHashMap<>(definition.tasks(lab));
     }
@@ -94,26 +92,31 @@ public final class Practica {
         task(task);
         int n = hintsGiven.merge(task, 1, Integer::sum);
         String key = "t" + task + ".pista." + n;
-        if (!text.has(key)) {
+        if (!text().has(key)) {
             hintsGiven.put(task, n - 1);
             return Callout.of(Tone.NOTE, M.get("practica.no.more.hints", n - 1));
         }
-        return new Callout(Tone.WARN, M.get("practica.hint", n), text.get(key), List.of());
+        return new Callout(Tone.WARN, M.get("practica.hint", n), text().get(key), List.of());
     }
 
     /** The solution of {@code task}: only when the student asks for it. */
     public Displayable solucion(int task) {
         task(task);
-        return new Callout(Tone.INFO, M.get("practica.solution"), text.get("t" + task + ".solucion"), List.of());
+        return new Callout(Tone.INFO, M.get("practica.solution"), text().get("t" + task + ".solucion"), List.of());
     }
 
     /** The hints {@code task} has, for tests and instructors. */
     public int hints(int task) {
         int n = 0;
-        while (text.has("t" + task + ".pista." + (n + 1))) {
+        while (text().has("t" + task + ".pista." + (n + 1))) {
             n++;
         }
         return n;
+    }
+
+    /** The práctica's own Spanish: hints and solutions. */
+    private Messages text() {
+        return Messages.forClass(definition.getClass());
     }
 
     private Task task(int task) {

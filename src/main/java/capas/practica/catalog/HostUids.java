@@ -118,7 +118,9 @@ public final class HostUids implements PracticaDefinition {
     /** A uid as the student may write it: a number, or its text ("1001", " 1001\n"). */
     static OptionalLong number(Object answer) {
         if (answer instanceof Number n) {
-            return OptionalLong.of(n.longValue());
+            // A uid is a whole number from 0 up: 1001.5 or -1 are not uids, whatever they round to.
+            return n.doubleValue() >= 0 && n.doubleValue() == Math.rint(n.doubleValue()) && !(n instanceof Double d && d.isInfinite())
+                    ? OptionalLong.of(n.longValue()) : OptionalLong.empty();
         }
         if (answer != null && answer.toString().strip().matches("\\d{1,10}")) {
             return OptionalLong.of(Long.parseLong(answer.toString().strip()));

@@ -35,11 +35,13 @@ class HostUidsTest {
 
     @Test
     void anAnswerThatIsNotANumberIsToldSo() {
-        for (Object answer : new Object[] {null, "", "uid 1001", -1, "1e3"}) {
+        // Each is refused as "not a number", not judged as some other uid: a parse that took
+        // "uid 1001" for 1001 or -1 for a uid would give another message (or a ✓).
+        for (Object answer : new Object[] {null, "", "abc", "uid 1001", -1, -1001L, "1e3", "1001.0", 1001.5}) {
             Verdict v = HostUids.hostUid(2, answer, ROOT_FILE, MAP);
             assertThat(v.correct()).as(String.valueOf(answer)).isFalse();
+            assertThat(v.message()).as(String.valueOf(answer)).contains("Escribe un número");
         }
-        assertThat(HostUids.hostUid(2, "abc", ROOT_FILE, MAP).message()).contains("Escribe un número");
     }
 
     @Test
