@@ -74,10 +74,24 @@ public final class NotebookRunner {
             String path = System.getenv("JUPYTER_PATH");
             builder.environment().put("JUPYTER_PATH", JUPYTER_DIR + (path == null ? "" : java.io.File.pathSeparator + path));
             Process process = builder.start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            // Read while waiting with a deadline: a hung kernel must fail the test, not hang the build.
+            java.util.concurrent.CompletableFuture<String> stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try (java.io.InputStream in = process.getInputStream()) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                } catch (IOException e) {
+                    return "";
+                }
+            });
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
-                throw new AssertionError(what + ": timed out");
+                throw new AssertionError(what + ": still running after " + TIMEOUT_MINUTES + " min\n" + tail(Files.readString(log)));
+            }
+            String out;
+            try {
+                out = stdout.get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                out = "";
             }
             String err = Files.readString(log, StandardCharsets.UTF_8);
             Files.deleteIfExists(log);

@@ -2,6 +2,7 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.TestProcess;
 import capas.practica.PracticaAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,9 +82,8 @@ class PracticasIT {
             run.execute();
         } finally {
             String lesson = name.substring(0, name.indexOf('-'));
-            Process reset = new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "limpiar", lesson).redirectErrorStream(true).start();
-            String output = new String(reset.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(reset.waitFor()).as("./lab limpiar " + lesson + "\n" + output).isZero();
+            TestProcess reset = TestProcess.run(List.of("bash", ROOT.resolve("lab").toString(), "limpiar", lesson), java.time.Duration.ofMinutes(3));
+            assertThat(reset.exitCode()).as("./lab limpiar " + lesson + "\n" + reset.output()).isZero();
         }
     }
 }
