@@ -206,7 +206,12 @@ public final class Podman {
     public Map<String, String> labels(String name) {
         CommandResult result = command("container", "inspect", "--format", "{{json .Config.Labels}}", name);
         if (!result.ok()) {
-            return Map.of();
+            CapasException e = PodmanError.of(M.get("what.inspect", name), List.of("inspect", name), result);
+            // Only a missing container has no labels: an ambiguous prefix is an error to show.
+            if (e.kind() == CapasException.Kind.UNKNOWN_CONTAINER) {
+                return Map.of();
+            }
+            throw e;
         }
         try {
             Map<String, String> labels = new TreeMap<>();
@@ -229,8 +234,13 @@ public final class Podman {
      * @return whether something was removed
      */
     public boolean removeIfLab(String name) {
-        if (!command("container", "exists", name).ok()) {
+        CommandResult exists = command("container", "exists", name);
+        if (exists.exitCode() == 1) {
             return false;
+        }
+        if (!exists.ok()) {
+            // 125: podman could not tell, e.g. a prefix of several ids; never guess "absent".
+            throw PodmanError.of(M.get("what.inspect", name), List.of("container", "exists", name), exists);
         }
         if (!isLabContainer(name)) {
             throw new CapasException(CapasException.Kind.NAME_TAKEN, M.get("not.ours", name), M.get("not.ours.hint", name));
