@@ -1,11 +1,12 @@
 package capas.bench;
 
 import capas.Env;
+import capas.Mode;
 import capas.context.Inspector;
 import capas.context.LocalInspector;
 import capas.context.ProbeInspector;
+import capas.lab.Capas;
 import capas.podman.Podman;
-import capas.Mode;
 import capas.store.Store;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -13,13 +14,16 @@ import java.util.function.Supplier;
 
 /**
  * How long "which layer serves /tmp/tmpfile.txt?" takes, warm, in each context, next to the
- * obvious alternative measured in the same run: {@code podman inspect} of the container.
+ * obvious alternative measured in the same run: {@code podman inspect} of the container; and
+ * what one facade call costs ({@code store()}, {@code locate}, {@code diagram}) next to reading
+ * the whole store from disk, which is what every facade call used to do.
  * A benchmark, not a test: run it as the lab user after {@code mvn package}:
  *
  * <pre>java -cp target/classes:target/test-classes:target/lib/* capas.bench.LookupBenchmark</pre>
  */
 public final class LookupBenchmark {
     private static final String NAME = "capas-bench";
+    private static final String FILE = "/tmp/tmpfile.txt";
     private static final int LOOKUPS = 300;
     private static final int INSPECTS = 15;
 
@@ -31,18 +35,20 @@ public final class LookupBenchmark {
         Podman rootful = new Podman(Mode.ROOTFUL);
         for (Podman podman : new Podman[] {rootless, rootful}) {
             podman.run(NAME, Env.image());
-            podman.exec(NAME, "sh", "-c", "echo 'Ejemplo Podman' > /tmp/tmpfile.txt");
+            podman.exec(NAME, "sh", "-c", "echo 'Ejemplo Podman' > " + FILE);
         }
         Path rootlessRoot = Store.defaultGraphRoot(Mode.ROOTLESS);
         try (Inspector local = new LocalInspector(Mode.ROOTLESS, rootlessRoot);
                 Inspector unshare = new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, rootlessRoot);
-                Inspector sudo = new ProbeInspector(ProbeInspector.Context.SUDO, Mode.ROOTFUL, Store.defaultGraphRoot(Mode.ROOTFUL))) {
-            double inProcess = median(LOOKUPS, () -> local.locate(NAME, "/tmp/tmpfile.txt"));
-            double viaUnshare = median(LOOKUPS, () -> unshare.locate(NAME, "/tmp/tmpfile.txt"));
-            double viaSudo = median(LOOKUPS, () -> sudo.locate(NAME, "/tmp/tmpfile.txt"));
+                Inspector sudo = new ProbeInspector(ProbeInspector.Context.SUDO, Mode.ROOTFUL, Store.defaultGraphRoot(Mode.ROOTFUL));
+                Capas labRootless = Capas.rootless();
+                Capas labRootful = Capas.rootful()) {
+            double inProcess = median(LOOKUPS, () -> local.locate(NAME, FILE));
+            double viaUnshare = median(LOOKUPS, () -> unshare.locate(NAME, FILE));
+            double viaSudo = median(LOOKUPS, () -> sudo.locate(NAME, FILE));
             double inspectRootless = median(INSPECTS, () -> rootless.inspect(NAME));
             double inspectRootful = median(INSPECTS, () -> rootful.inspect(NAME));
-            System.out.printf("locate /tmp/tmpfile.txt, warm, median of %d%n", LOOKUPS);
+            System.out.printf("locate %s, warm, median of %d%n", FILE, LOOKUPS);
             System.out.printf("  in-process (rootless store)     %8.3f ms%n", inProcess);
             System.out.printf("  via podman unshare probe        %8.3f ms%n", viaUnshare);
             System.out.printf("  via sudo probe (rootful store)  %8.3f ms%n", viaSudo);
@@ -50,6 +56,19 @@ public final class LookupBenchmark {
             System.out.printf("  podman inspect (rootless)       %8.3f ms   %6.0fx the in-process lookup, %5.0fx the unshare probe%n",
                     inspectRootless, inspectRootless / inProcess, inspectRootless / viaUnshare);
             System.out.printf("  sudo podman inspect (rootful)   %8.3f ms   %6.0fx the sudo probe%n", inspectRootful, inspectRootful / viaSudo);
+
+            double fullRead = median(LOOKUPS, () -> Store.read(Mode.ROOTLESS, rootlessRoot));
+            System.out.printf("facade calls, warm, store unchanged, median of %d%n", LOOKUPS);
+            System.out.printf("  Store.read, whole rootless store from disk   %8.3f ms%n", fullRead);
+            for (Capas lab : new Capas[] {labRootless, labRootful}) {
+                String mode = lab.mode().name().toLowerCase();
+                double store = median(LOOKUPS, lab::store);
+                double locate = median(LOOKUPS, () -> lab.locate(NAME, FILE));
+                double diagram = median(LOOKUPS, () -> lab.diagram(NAME, FILE));
+                System.out.printf("  %-8s lab.store()                          %8.3f ms   %6.1fx faster than Store.read%n", mode, store, fullRead / store);
+                System.out.printf("  %-8s lab.locate(%s, %s)   %8.3f ms%n", mode, NAME, FILE, locate);
+                System.out.printf("  %-8s lab.diagram(%s, %s)  %8.3f ms%n", mode, NAME, FILE, diagram);
+            }
         } finally {
             rootless.removeIfLab(NAME);
             rootful.removeIfLab(NAME);
