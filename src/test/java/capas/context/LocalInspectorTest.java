@@ -94,6 +94,18 @@ class LocalInspectorTest {
     }
 
     @Test
+    void layerIdsFromTheCallerMustBeLayersOfTheStore() throws Exception {
+        Files.createDirectories(store.resolve("overlay/x/diff"));
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
+
+        // A root probe turns an id into overlay/<id>/diff: an id the store does not name is refused, never read.
+        assertThatThrownBy(() -> inspector.locate(java.util.List.of("../../../etc"), "/passwd"))
+                .isInstanceOf(CapasException.class).extracting(e -> ((CapasException) e).kind()).isEqualTo(CapasException.Kind.UNKNOWN_LAYER);
+        assertThatThrownBy(() -> inspector.changes(java.util.List.of("x")))
+                .isInstanceOf(CapasException.class).extracting(e -> ((CapasException) e).kind()).isEqualTo(CapasException.Kind.UNKNOWN_LAYER);
+    }
+
+    @Test
     void probeRepliesCarrySpanishErrorsBack() {
         ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"readFile\",\"args\":[\"/etc/passwd\",\"10\"]}");
 
