@@ -10,6 +10,7 @@ import capas.podman.Podman;
 import capas.store.Change;
 import capas.store.Layer;
 import capas.store.Location;
+import capas.store.OverlayLayout;
 import capas.Mode;
 import capas.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +78,7 @@ class CapasIT {
         Location where = lab.locate(NAME, "/tmp/tmpfile.txt");
 
         assertThat(where.inContainerLayer()).isTrue();
-        assertThat(where.host()).isEqualTo(lab.graphRoot().resolve("overlay").resolve(layer).resolve("diff/tmp/tmpfile.txt"));
+        assertThat(where.host()).isEqualTo(new OverlayLayout(lab.graphRoot()).diffDir(layer).resolve("tmp/tmpfile.txt"));
         assertThat(lab.readFile(where.host())).isEqualTo("Ejemplo Podman\n");
     }
 
@@ -139,7 +140,7 @@ class CapasIT {
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "sh", "-c",
                 "ln -s /etc/shadow /tmp/sombra && ln -s ../../../../../../../../etc /tmp/arriba && ln -s / /tmp/raiz");
-        Path upper = lab.graphRoot().resolve("overlay").resolve(lab.container(NAME).layer()).resolve("diff");
+        Path upper = new OverlayLayout(lab.graphRoot()).diffDir(lab.container(NAME).layer());
 
         // The image has no /etc/shadow: through any link, the answer is about the container, not the host.
         assertThat(lab.locate(NAME, "/tmp/arriba/shadow").state()).isEqualTo(Location.State.ABSENT);

@@ -55,7 +55,7 @@ class LocatorTest {
         assertThat(where.state()).isEqualTo(Location.State.PRESENT);
         assertThat(where.inContainerLayer()).isTrue();
         assertThat(where.layerId()).isEqualTo("upper");
-        assertThat(where.host()).isEqualTo(root.resolve("overlay/upper/diff/tmp/tmpfile.txt"));
+        assertThat(where.host()).isEqualTo(store.diffDir("upper").resolve("tmp/tmpfile.txt"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class LocatorTest {
         Location where = locator.locate("/tmp/shadow");
 
         assertThat(where.type()).isEqualTo("enlace simbólico");
-        assertThat(where.host()).isEqualTo(root.resolve("overlay/upper/diff/tmp/shadow"));
+        assertThat(where.host()).isEqualTo(store.diffDir("upper").resolve("tmp/shadow"));
     }
 
     @Test
