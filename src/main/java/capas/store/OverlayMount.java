@@ -39,8 +39,4 @@ public record OverlayMount(String mergedDir, List<String> lowerDirs, String uppe
         }
         return Optional.empty();
     }
-
-    public boolean hasOption(String name) {
-        return options.stream().anyMatch(o -> o.equals(name) || o.startsWith(name + "="));
-    }
 }

@@ -164,11 +164,6 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         return layout().mergedDir(layerId);
     }
 
-    /** {@code overlay/l/<short>}: the short link that points at the layer's diff. */
-    public Optional<Path> linkPath(String layerId) {
-        return Optional.ofNullable(links.get(layerId)).map(name -> layout().shortLink(name));
-    }
-
     /** The layer whose short name in {@code l/} is {@code shortName}. */
     public Optional<String> layerOfLink(String shortName) {
         return links.entrySet().stream().filter(e -> e.getValue().equals(shortName)).map(Map.Entry::getKey).findFirst();

@@ -131,8 +131,13 @@ class StoreSnapshotsTest {
         assertThat(store.links().get(top)).hasSize(26);
         assertThat(snapshots.reads() - reads).as("one layer, one link file").isEqualTo(1);
         store.links().get(top);
-        snapshots.current().linkPath(top);
+        snapshots.current().links().get(top);
         assertThat(snapshots.reads() - reads).isEqualTo(1);
+
+        // Finding a layer by its short name (a mount's lowerdir) needs them all: each read once.
+        assertThat(store.layerOfLink(store.links().get(top))).contains(top);
+        store.layerOfLink("NOSUCHLINK");
+        assertThat(snapshots.reads() - reads).isEqualTo(store.layers().size());
     }
 
     @Test

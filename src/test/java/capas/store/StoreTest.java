@@ -89,7 +89,7 @@ class StoreTest {
 
         assertThat(link).hasSize(26);
         assertThat(store.layerOfLink(link)).contains(top);
-        assertThat(store.linkPath(top)).contains(dir.resolve("overlay/l/" + link));
+        assertThat(store.layout().shortLink(link)).isEqualTo(dir.resolve("overlay/l/" + link));
     }
 
     @Test
