@@ -62,7 +62,7 @@ public final class LocalInspector implements Inspector {
 
     @Override
     public Location locate(List<String> layerIds, String path) {
-        return new Locator(store(), knownLayers(layerIds)).locate(path);
+        return new Locator(snapshots.latest(), knownLayers(layerIds)).locate(path);
     }
 
     @Override
@@ -73,7 +73,7 @@ public final class LocalInspector implements Inspector {
 
     @Override
     public List<Change> changes(List<String> layerIds) {
-        return new ChangeScanner(store(), knownLayers(layerIds)).changes();
+        return new ChangeScanner(snapshots.latest(), knownLayers(layerIds)).changes();
     }
 
     /**
@@ -81,11 +81,14 @@ public final class LocalInspector implements Inspector {
      * a path that a root probe reads, so it must be one the store itself names.
      */
     private List<String> knownLayers(List<String> layerIds) {
-        Store store = store();
         if (layerIds.isEmpty()) {
             throw new CapasException(CapasException.Kind.UNKNOWN_LAYER, M.get("layers.none"));
         }
-        layerIds.forEach(store::layer);
+        // The caller's snapshot came from this inspector: the last one read usually knows every id already.
+        Store store = snapshots.latest();
+        if (!layerIds.stream().allMatch(id -> store.findLayer(id).isPresent())) {
+            layerIds.forEach(snapshots.current()::layer);
+        }
         return List.copyOf(layerIds);
     }
 

@@ -94,8 +94,12 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         }
     }
 
+    public Optional<Layer> findLayer(String id) {
+        return layers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
     public Layer layer(String id) {
-        return layers.stream().filter(l -> l.id().equals(id)).findFirst()
+        return findLayer(id)
                 .orElseThrow(() -> new CapasException(CapasException.Kind.UNKNOWN_LAYER, M.get("layer.unknown", id, graphRoot)));
     }
 

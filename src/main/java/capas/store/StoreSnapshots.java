@@ -77,6 +77,14 @@ public final class StoreSnapshots {
         return current;
     }
 
+    /**
+     * The snapshot {@link #current()} last returned, without looking at the disk (read it if
+     * there is none yet): for checks that any recent snapshot answers as well as the newest.
+     */
+    public synchronized Store latest() {
+        return current == null ? current() : current;
+    }
+
     /** An opaque token naming the snapshot {@link #current()} returned: equal tokens, equal snapshots. */
     public synchronized String version() {
         current();
