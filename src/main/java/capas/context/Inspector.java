@@ -5,6 +5,7 @@ import capas.store.IdMap;
 import capas.store.Location;
 import capas.store.OverlayMount;
 import capas.store.Store;
+import capas.store.VersionedStore;
 import java.util.List;
 
 /**
@@ -12,14 +13,31 @@ import java.util.List;
  * {@link LocalInspector}; {@link ProbeInspector} runs that same code in another context.
  */
 public interface Inspector extends AutoCloseable {
-    /** A fresh snapshot of the store's index files. */
+    /** The store's current snapshot, whole. */
     Store store();
+
+    /**
+     * The store's current version, and its snapshot only if that version is not
+     * {@code knownVersion}: what {@link CachedStore} asks on every facade call, a few bytes
+     * while nothing changes.
+     */
+    VersionedStore storeIfChanged(String knownVersion);
 
     /** Which layer serves {@code path} inside {@code container}. */
     Location locate(String container, String path);
 
+    /**
+     * Which of {@code layerIds} (a container's layers, top first, from the caller's snapshot)
+     * serves {@code path}: so that one facade call answers from one snapshot. Each id must be a
+     * layer of the store.
+     */
+    Location locate(List<String> layerIds, String path);
+
     /** The container's changes, read from its upper layer. */
     List<Change> changes(String container);
+
+    /** The changes in the first of {@code layerIds} (a container's layers, top first), compared with the rest. */
+    List<Change> changes(List<String> layerIds);
 
     /** The container's overlay mount in this context's mount namespace, or {@code null} when not mounted there. */
     OverlayMount mount(String container);
@@ -29,6 +47,9 @@ public interface Inspector extends AutoCloseable {
 
     /** This context's uid map ({@code /proc/self/uid_map}). */
     IdMap uidMap();
+
+    /** This context's gid map ({@code /proc/self/gid_map}). */
+    IdMap gidMap();
 
     /** Whether {@code hostPath} (inside the store) is on an overlay file system in this context's mount namespace. */
     boolean isOverlayMount(String hostPath);

@@ -6,9 +6,9 @@ import capas.os.Entry;
 import capas.os.PinnedPath;
 import capas.os.Posix;
 import capas.store.ChangeScanner;
+import capas.store.Container;
 import capas.store.EntryType;
 import capas.store.Change;
-import capas.store.Container;
 import capas.store.IdMap;
 import capas.store.Location;
 import capas.store.Locator;
@@ -16,6 +16,8 @@ import capas.Mode;
 import capas.store.MountInfo;
 import capas.store.OverlayMount;
 import capas.store.Store;
+import capas.store.StoreSnapshots;
+import capas.store.VersionedStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,17 +35,23 @@ import java.util.stream.Stream;
 public final class LocalInspector implements Inspector {
     private static final Messages M = Messages.of(LocalInspector.class);
 
-    private final Mode mode;
     private final Path graphRoot;
+    /** Kept for the life of this inspector (and of a probe): each question reads only what changed since the last. */
+    private final StoreSnapshots snapshots;
 
     public LocalInspector(Mode mode, Path graphRoot) {
-        this.mode = mode;
         this.graphRoot = graphRoot.toAbsolutePath().normalize();
+        this.snapshots = new StoreSnapshots(mode, this.graphRoot);
     }
 
     @Override
     public Store store() {
-        return Store.read(mode, graphRoot);
+        return snapshots.current();
+    }
+
+    @Override
+    public VersionedStore storeIfChanged(String knownVersion) {
+        return snapshots.ifChanged(knownVersion);
     }
 
     @Override
@@ -53,9 +61,35 @@ public final class LocalInspector implements Inspector {
     }
 
     @Override
+    public Location locate(List<String> layerIds, String path) {
+        return new Locator(snapshots.latest(), knownLayers(layerIds)).locate(path);
+    }
+
+    @Override
     public List<Change> changes(String container) {
         Store store = store();
         return ChangeScanner.forContainer(store, store.container(container)).changes();
+    }
+
+    @Override
+    public List<Change> changes(List<String> layerIds) {
+        return new ChangeScanner(snapshots.latest(), knownLayers(layerIds)).changes();
+    }
+
+    /**
+     * {@code layerIds} if each is a layer of the store: an id comes from the caller and becomes
+     * a path that a root probe reads, so it must be one the store itself names.
+     */
+    private List<String> knownLayers(List<String> layerIds) {
+        if (layerIds.isEmpty()) {
+            throw new CapasException(CapasException.Kind.UNKNOWN_LAYER, M.get("layers.none"));
+        }
+        // The caller's snapshot came from this inspector: the last one read usually knows every id already.
+        Store store = snapshots.latest();
+        if (!layerIds.stream().allMatch(id -> store.findLayer(id).isPresent())) {
+            layerIds.forEach(snapshots.current()::layer);
+        }
+        return List.copyOf(layerIds);
     }
 
     @Override
@@ -72,7 +106,12 @@ public final class LocalInspector implements Inspector {
 
     @Override
     public IdMap uidMap() {
-        return IdMap.read(Path.of("/proc/self/uid_map"));
+        return IdMap.read(IdMap.SELF_UID_MAP);
+    }
+
+    @Override
+    public IdMap gidMap() {
+        return IdMap.read(IdMap.SELF_GID_MAP);
     }
 
     @Override

@@ -192,4 +192,28 @@ public final class ProbeInspector implements Inspector {
     public synchronized void close() {
         stop();
     }
+
+    // Delegations for the operations the Inspector interface gained with store versions and gid maps.
+
+    @Override
+    public capas.store.VersionedStore storeIfChanged(String knownVersion) {
+        return call("storeIfChanged", capas.store.VersionedStore.class, knownVersion == null ? "" : knownVersion);
+    }
+
+    @Override
+    public Location locate(List<String> layerIds, String path) {
+        List<String> args = new ArrayList<>(List.of(path));
+        args.addAll(layerIds);
+        return call("locateIn", Location.class, args.toArray(String[]::new));
+    }
+
+    @Override
+    public List<Change> changes(List<String> layerIds) {
+        return call("changesIn", new TypeReference<List<Change>>() { }, layerIds.toArray(String[]::new));
+    }
+
+    @Override
+    public IdMap gidMap() {
+        return call("gidMap", IdMap.class);
+    }
 }

@@ -3,6 +3,7 @@ package capas.lab;
 import capas.CapasException;
 import capas.Messages;
 import capas.Sizes;
+import capas.context.CachedStore;
 import capas.context.DirEntry;
 import capas.context.Inspector;
 import capas.context.LocalInspector;
@@ -22,6 +23,7 @@ import capas.store.Layer;
 import capas.store.Location;
 import capas.Mode;
 import capas.store.MountInfo;
+import capas.store.OverlayLayout;
 import capas.store.OverlayMount;
 import capas.store.Store;
 import java.nio.file.Path;
@@ -53,6 +55,8 @@ public final class Capas implements AutoCloseable {
     private final Podman podman;
     /** Reads the store. */
     private final Inspector store;
+    /** The store's last snapshot: each facade call takes one, and uses it throughout. */
+    private final CachedStore snapshots;
     /** Looks at the mount namespace the containers live in. */
     private final Inspector namespace;
 
@@ -62,6 +66,7 @@ public final class Capas implements AutoCloseable {
         this.podman = podman;
         this.store = store;
         this.namespace = namespace;
+        this.snapshots = new CachedStore(store);
     }
 
     private Capas(Mode mode, Path graphRoot, Inspector store, Inspector namespace) {
@@ -103,9 +108,12 @@ public final class Capas implements AutoCloseable {
         return podman;
     }
 
-    /** A fresh snapshot of the store (containers, images, layers). */
+    /**
+     * The store as it is now (containers, images, layers): the same snapshot as the previous
+     * call when podman wrote nothing since, a new one when it did.
+     */
     public Store store() {
-        return store.store();
+        return snapshots.current();
     }
 
     public Path graphRoot() {
@@ -130,12 +138,23 @@ public final class Capas implements AutoCloseable {
 
     /** Which layer serves {@code path} in {@code container}, and where that is on the host. */
     public Location locate(String container, String path) {
-        return store.locate(container, path);
+        Store s = store();
+        return locate(s, s.container(container), path);
+    }
+
+    private Location locate(Store s, Container c, String path) {
+        return store.locate(layerIds(s, c), path);
+    }
+
+    /** The container's layers, top first, as this snapshot has them. */
+    private static List<String> layerIds(Store s, Container c) {
+        return s.containerLayers(c).stream().map(Layer::id).toList();
     }
 
     /** The container's changes (A/C/D), read from its layer. */
     public List<Change> changes(String container) {
-        return store.changes(container);
+        Store s = store();
+        return store.changes(layerIds(s, s.container(container)));
     }
 
     /** The container's changes as a table. */
@@ -149,11 +168,16 @@ public final class Capas implements AutoCloseable {
     public MountView mount(String container) {
         Store s = store();
         Container c = s.container(container);
-        OverlayMount mount = namespace.mount(c.id());
+        OverlayMount mount = mountOf(s, c);
         if (mount == null) {
             throw new CapasException(CapasException.Kind.NOT_RUNNING, M.get("mount.none", container), M.get("mount.none.hint", container));
         }
         return new MountView(mount, mount.lowerLayerIds(s), c.layer());
+    }
+
+    /** The container's overlay mount in the containers' namespace, found where this snapshot says it is, or {@code null}. */
+    private OverlayMount mountOf(Store s, Container c) {
+        return MountInfo.at(namespace.overlayMounts(), s.mergedDir(c.layer()).toString()).orElse(null);
     }
 
     /**
@@ -176,7 +200,15 @@ public final class Capas implements AutoCloseable {
 
     /** The uid map of the containers' user namespace (identity for rootful). */
     public IdMap idMap() {
-        return mode == Mode.ROOTLESS ? namespace.uidMap() : IdMap.parse("0 0 4294967295");
+        return mode == Mode.ROOTLESS ? namespace.uidMap() : IdMap.IDENTITY;
+    }
+
+    /**
+     * The gid map of the containers' user namespace (identity for rootful): set apart from the
+     * uid map (from {@code /etc/subgid}), so a group id is never translated with the uid map.
+     */
+    public IdMap gidMap() {
+        return mode == Mode.ROOTLESS ? namespace.gidMap() : IdMap.IDENTITY;
     }
 
     /** This user's uid on the host. */
@@ -186,13 +218,14 @@ public final class Capas implements AutoCloseable {
 
     /** Owners of what the container wrote in {@code dir}, seen from the host and from inside. */
     public TableView owners(String container, String dir) {
-        IdMap map = idMap();
+        IdMap uids = idMap();
+        IdMap gids = gidMap();
         Store s = store();
         Path upperDir = s.diffDir(s.container(container).layer()).resolve(dir.replaceFirst("^/+", ""));
         TableView.Builder table = TableView.of(M.get("owners.col.file"), M.get("owners.col.host"), M.get("owners.col.container"),
                 M.get("owners.col.perms")).caption(M.get("owners.caption", upperDir));
         for (DirEntry e : store.listDir(upperDir.toString())) {
-            table.row(e.name(), e.uid() + ":" + e.gid(), map.toContainer(e.uid()) + ":" + idMapGid(map, e.gid()), e.permissions());
+            table.row(e.name(), e.uid() + ":" + e.gid(), uids.toContainer(e.uid()) + ":" + gids.toContainer(e.gid()), e.permissions());
         }
         return table.build();
     }
@@ -203,13 +236,7 @@ public final class Capas implements AutoCloseable {
         if (where.state() != Location.State.PRESENT) {
             throw new CapasException(CapasException.Kind.NOT_FOUND, where.toString());
         }
-        IdMap map = idMap();
-        return new FileOwner(path, where.hostUid(), where.hostGid(), map.toContainer(where.hostUid()), idMapGid(map, where.hostGid()));
-    }
-
-    /** Group ids follow the same ranges as user ids in the lab's namespaces. */
-    private static long idMapGid(IdMap map, long gid) {
-        return map.toContainer(gid);
+        return new FileOwner(path, where.hostUid(), where.hostGid(), idMap().toContainer(where.hostUid()), gidMap().toContainer(where.hostGid()));
     }
 
     /** The entries of {@code overlay-containers/<id>/userdata}. */
@@ -228,11 +255,16 @@ public final class Capas implements AutoCloseable {
     /** The store's containers as {@code containers.json} lists them, with {@code metadata} decoded. */
     public TableView containers() {
         TableView.Builder table = TableView.of(M.get("containers.col.name"), M.get("containers.col.id"), M.get("containers.col.layer"),
-                M.get("containers.col.image"), M.get("containers.col.created")).caption(graphRoot.resolve("overlay-containers/containers.json").toString());
+                M.get("containers.col.image"), M.get("containers.col.created")).caption(new OverlayLayout(graphRoot).containersJson().toString());
         for (Container c : store().containers()) {
             table.row(String.join(", ", c.names()), c.id().substring(0, 12), c.layer(), c.metadata().imageName(), c.created());
         }
         return table.build();
+    }
+
+    /** The entries of a folder inside the store, as {@code ls -ln} shows them (never following symlinks). */
+    public List<DirEntry> listDir(Path dir) {
+        return store.listDir(dir.toString());
     }
 
     /** Whether something exists at {@code path} inside the store. */
@@ -249,8 +281,9 @@ public final class Capas implements AutoCloseable {
     public StackDiagram diagram(String container, String path) {
         Store s = store();
         Container c = s.container(container);
-        Location where = path == null ? null : locate(c.id(), path);
-        OverlayMount mount = namespace.mount(c.id());
+        // One snapshot for the whole picture: the layers drawn, the file's layer and the mount all agree.
+        Location where = path == null ? null : locate(s, c, path);
+        OverlayMount mount = mountOf(s, c);
         List<LayerBox> boxes = new ArrayList<>();
         for (Layer layer : s.containerLayers(c)) {
             boolean top = layer.id().equals(c.layer());

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Instant;
 
 /**
  * Podman's {@code metadata} of a container, stored in {@code containers.json} as a JSON string.
@@ -32,9 +31,5 @@ public record ContainerMetadata(
         } catch (IOException e) {
             return EMPTY;
         }
-    }
-
-    public Instant createdInstant() {
-        return Instant.ofEpochSecond(createdAt);
     }
 }

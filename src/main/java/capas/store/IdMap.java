@@ -17,6 +17,12 @@ import java.util.OptionalLong;
  */
 public record IdMap(List<Range> ranges) {
     private static final Messages M = Messages.of(IdMap.class);
+    /** The calling process's user namespace: its uid map. */
+    public static final Path SELF_UID_MAP = Path.of("/proc/self/uid_map");
+    /** The calling process's user namespace: its gid map (newgidmap writes it apart from the uid map). */
+    public static final Path SELF_GID_MAP = Path.of("/proc/self/gid_map");
+    /** The map of the initial namespace: every id is itself (what rootful sees). */
+    public static final IdMap IDENTITY = parse("0 0 4294967295");
 
     /**
      * One line of the map.

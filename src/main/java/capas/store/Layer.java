@@ -30,8 +30,4 @@ public record Layer(
     public Layer {
         names = names == null ? List.of() : List.copyOf(names);
     }
-
-    public String shortId() {
-        return id.substring(0, Math.min(12, id.length()));
-    }
 }

@@ -31,21 +31,12 @@ public record OverlayMount(String mergedDir, List<String> lowerDirs, String uppe
     /** The layer a lowerdir entry stands for: {@code …/l/<short>} or {@code …/overlay/<id>/diff}. */
     static Optional<String> layerOf(Store store, String dir) {
         String[] parts = dir.split("/");
-        if (parts.length >= 2 && parts[parts.length - 2].equals(StoreFiles.LINK_DIR)) {
+        if (parts.length >= 2 && parts[parts.length - 2].equals(OverlayLayout.LINK_DIR)) {
             return store.layerOfLink(parts[parts.length - 1]);
         }
-        if (parts.length >= 2 && parts[parts.length - 1].equals(StoreFiles.DIFF)) {
+        if (parts.length >= 2 && parts[parts.length - 1].equals(OverlayLayout.DIFF)) {
             return Optional.of(parts[parts.length - 2]);
         }
         return Optional.empty();
-    }
-
-    /** The layer id of {@code upperdir}. */
-    public Optional<String> upperLayerId() {
-        return upperDir == null ? Optional.empty() : layerOf(null, upperDir);
-    }
-
-    public boolean hasOption(String name) {
-        return options.stream().anyMatch(o -> o.equals(name) || o.startsWith(name + "="));
     }
 }

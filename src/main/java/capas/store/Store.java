@@ -5,8 +5,6 @@ import capas.Mode;
 import capas.CapasException;
 import capas.Messages;
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,7 +18,8 @@ import java.util.stream.Collectors;
 
 /**
  * A snapshot of one overlay store: {@code containers.json}, {@code images.json},
- * {@code layers.json} and each layer's {@code l/} short name, read together.
+ * {@code layers.json} read together, and each layer's {@code l/} short name (read when first
+ * asked for, see {@link StoreSnapshots}).
  *
  * <p>A plain record, so that a probe running as root or inside {@code podman unshare} can send
  * it back whole; lookups resolve names the way podman does (name, full id, unique id prefix).
@@ -40,30 +39,16 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         containers = List.copyOf(containers);
         images = List.copyOf(images);
         layers = List.copyOf(layers);
-        links = Collections.unmodifiableMap(new LinkedHashMap<>(links));
+        // A snapshot's own links are read on demand; any other map (a probe's reply, a test's) is copied.
+        links = LayerLinks.isLazy(links) ? links : Collections.unmodifiableMap(new LinkedHashMap<>(links));
     }
 
-    /** Reads the store at {@code graphRoot} from disk. Requires read access to it. */
+    /**
+     * Reads the store at {@code graphRoot} from disk, once. Requires read access to it. To ask
+     * the same store many times, keep a {@link StoreSnapshots}: it reads again only what changed.
+     */
     public static Store read(Mode mode, Path graphRoot) {
-        List<Container> containers = new ArrayList<>(JsonRecords.read(graphRoot.resolve(StoreFiles.CONTAINERS), Container.class));
-        containers.addAll(JsonRecords.read(graphRoot.resolve(StoreFiles.VOLATILE_CONTAINERS), Container.class));
-        List<Layer> layers = new ArrayList<>(JsonRecords.read(graphRoot.resolve(StoreFiles.LAYERS), Layer.class));
-        layers.addAll(JsonRecords.read(graphRoot.resolve(StoreFiles.VOLATILE_LAYERS), Layer.class));
-        List<Image> images = JsonRecords.read(graphRoot.resolve(StoreFiles.IMAGES), Image.class);
-        Map<String, String> links = new LinkedHashMap<>();
-        for (Layer layer : layers) {
-            readLink(graphRoot, layer.id()).ifPresent(link -> links.put(layer.id(), link));
-        }
-        return new Store(mode, graphRoot.toString(), containers, images, layers, links);
-    }
-
-    private static Optional<String> readLink(Path graphRoot, String layerId) {
-        try {
-            return Optional.of(Files.readString(graphRoot.resolve(StoreFiles.OVERLAY).resolve(layerId).resolve(StoreFiles.LINK)).strip());
-        } catch (IOException e) {
-            // A layer being created or removed has no link yet or any more.
-            return Optional.empty();
-        }
+        return new StoreSnapshots(mode, graphRoot).current();
     }
 
     /** The default store folder of each mode, as podman uses it without a storage.conf. */
@@ -109,8 +94,12 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         }
     }
 
+    public Optional<Layer> findLayer(String id) {
+        return layers.stream().filter(l -> l.id().equals(id)).findFirst();
+    }
+
     public Layer layer(String id) {
-        return layers.stream().filter(l -> l.id().equals(id)).findFirst()
+        return findLayer(id)
                 .orElseThrow(() -> new CapasException(CapasException.Kind.UNKNOWN_LAYER, M.get("layer.unknown", id, graphRoot)));
     }
 
@@ -143,37 +132,40 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         return stack;
     }
 
+    /** Where this store keeps each of its files and folders. */
+    @JsonIgnore
+    public OverlayLayout layout() {
+        return new OverlayLayout(root());
+    }
+
     /** {@code overlay}: the driver's folder, one folder per layer plus {@code l/}. */
     public Path overlayDir() {
-        return root().resolve(StoreFiles.OVERLAY);
+        return layout().overlayDir();
     }
 
     /** {@code overlay/l}: the short links, one per layer, each pointing at that layer's {@code diff}. */
     public Path linkDir() {
-        return overlayDir().resolve(StoreFiles.LINK_DIR);
+        return layout().linkDir();
     }
 
     /** {@code overlay/<id>}: the layer's folder with {@code diff}, {@code work}, {@code merged}, {@code link}, {@code lower}. */
     public Path layerDir(String layerId) {
-        return root().resolve(StoreFiles.OVERLAY).resolve(layerId);
+        return layout().layerDir(layerId);
     }
 
     /** {@code overlay/<id>/diff}: the files of that layer. */
     public Path diffDir(String layerId) {
-        return layerDir(layerId).resolve(StoreFiles.DIFF);
+        return layout().diffDir(layerId);
     }
 
+    /** {@code overlay/<id>/work}: overlayfs's scratch folder for a container's mount. */
     public Path workDir(String layerId) {
-        return layerDir(layerId).resolve(StoreFiles.WORK);
+        return layout().workDir(layerId);
     }
 
+    /** {@code overlay/<id>/merged}: where a container's layer is mounted. */
     public Path mergedDir(String layerId) {
-        return layerDir(layerId).resolve(StoreFiles.MERGED);
-    }
-
-    /** {@code overlay/l/<short>}: the short link that points at the layer's diff. */
-    public Optional<Path> linkPath(String layerId) {
-        return Optional.ofNullable(links.get(layerId)).map(name -> root().resolve(StoreFiles.OVERLAY).resolve(StoreFiles.LINK_DIR).resolve(name));
+        return layout().mergedDir(layerId);
     }
 
     /** The layer whose short name in {@code l/} is {@code shortName}. */
@@ -183,7 +175,7 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
 
     /** {@code overlay-containers/<id>/userdata}: files podman mounts into the container. */
     public Path userdataDir(Container container) {
-        return root().resolve(StoreFiles.CONTAINERS_DIR).resolve(container.id()).resolve(StoreFiles.USERDATA);
+        return layout().userdataDir(container.id());
     }
 
     private <T> T resolve(String ref, List<T> items, Function<T, String> id, Function<T, List<String>> names, String kind, String existing) {

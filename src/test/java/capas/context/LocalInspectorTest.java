@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import capas.CapasException;
 import capas.os.SymlinkSwapper;
+import capas.store.OverlayLayout;
 import capas.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,20 @@ class LocalInspectorTest {
     @TempDir
     Path store;
 
+    /** A layer's files, where the overlay driver keeps them. */
+    private Path diff;
+
+    @org.junit.jupiter.api.BeforeEach
+    void layout() {
+        diff = new OverlayLayout(store).diffDir("x");
+    }
+
     @Test
     void readsAFileInsideTheStore() throws Exception {
-        Files.createDirectories(store.resolve("overlay/x/diff/tmp"));
-        Files.writeString(store.resolve("overlay/x/diff/tmp/f.txt"), "hola");
+        Files.createDirectories(diff.resolve("tmp"));
+        Files.writeString(diff.resolve("tmp/f.txt"), "hola");
 
-        assertThat(new LocalInspector(Mode.ROOTFUL, store).readFile(store.resolve("overlay/x/diff/tmp/f.txt").toString(), 100))
+        assertThat(new LocalInspector(Mode.ROOTFUL, store).readFile(diff.resolve("tmp/f.txt").toString(), 100))
                 .isEqualTo("hola");
     }
 
@@ -35,22 +44,22 @@ class LocalInspectorTest {
 
     @Test
     void neverFollowsASymlinkInsideTheStore() throws Exception {
-        Files.createDirectories(store.resolve("overlay/x/diff"));
-        Files.createSymbolicLink(store.resolve("overlay/x/diff/etc"), Path.of("/etc"));
-        Files.createSymbolicLink(store.resolve("overlay/x/diff/passwd"), Path.of("/etc/passwd"));
+        Files.createDirectories(diff);
+        Files.createSymbolicLink(diff.resolve("etc"), Path.of("/etc"));
+        Files.createSymbolicLink(diff.resolve("passwd"), Path.of("/etc/passwd"));
         LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
 
-        assertThatThrownBy(() -> inspector.readFile(store.resolve("overlay/x/diff/etc/passwd").toString(), 100))
+        assertThatThrownBy(() -> inspector.readFile(diff.resolve("etc/passwd").toString(), 100))
                 .isInstanceOf(CapasException.class).hasMessageContaining("enlace simbólico");
-        assertThatThrownBy(() -> inspector.readFile(store.resolve("overlay/x/diff/passwd").toString(), 100))
+        assertThatThrownBy(() -> inspector.readFile(diff.resolve("passwd").toString(), 100))
                 .isInstanceOf(CapasException.class).hasMessageContaining("no es un fichero normal");
-        assertThat(inspector.listDir(store.resolve("overlay/x/diff").toString()))
+        assertThat(inspector.listDir(diff.toString()))
                 .extracting(DirEntry::linkTarget).containsExactlyInAnyOrder("/etc", "/etc/passwd");
     }
 
     @Test
     void aFolderSwappedForASymlinkWhileReadingNeverLeadsOutOfTheStore() throws Exception {
-        Path tmp = store.resolve("overlay/x/diff/tmp");
+        Path tmp = diff.resolve("tmp");
         Files.createDirectories(tmp);
         Files.writeString(tmp.resolve("f.txt"), "hola");
         Path outside = Files.createDirectories(store.resolveSibling(store.getFileName() + "-fuera"));
@@ -58,39 +67,58 @@ class LocalInspectorTest {
         Files.writeString(outside.resolve("secreto.txt"), "");
         LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
         int read = 0;
+        int refused = 0;
+        long swaps;
         try (SymlinkSwapper swapper = SymlinkSwapper.start(tmp, outside)) {
+            long before = swapper.swaps();
             for (int i = 0; i < 20_000; i++) {
                 try {
                     assertThat(inspector.readFile(tmp.resolve("f.txt").toString(), 100)).isEqualTo("hola");
                     assertThat(inspector.listDir(tmp.toString())).extracting(DirEntry::name).doesNotContain("secreto.txt");
                     read++;
-                } catch (CapasException refused) {
+                } catch (CapasException e) {
                     // Refusing is right: the folder was a symlink, or missing, at that moment.
+                    refused++;
                 }
             }
+            swaps = swapper.swaps() - before;
         }
+        assertThat(swaps).as("swaps while reading (else nothing was raced)").isPositive();
+        assertThat(refused).as("reads that met the swapped folder (else the swapper never won a race)").isPositive();
         assertThat(read).as("reads that found the real folder").isPositive();
     }
 
     @Test
     void aStoreReachedThroughASymlinkedParentIsStillRead() throws Exception {
-        Path real = Files.createDirectories(store.resolve("disco/storage/overlay/x/diff"));
+        Path real = Files.createDirectories(new OverlayLayout(store.resolve("disco/storage")).diffDir("x"));
         Files.writeString(real.resolve("f.txt"), "hola");
         Path alias = Files.createSymbolicLink(store.resolve("var-lib"), store.resolve("disco"));
         LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, alias.resolve("storage"));
 
-        assertThat(inspector.readFile(alias.resolve("storage/overlay/x/diff/f.txt").toString(), 10)).isEqualTo("hola");
-        assertThat(inspector.listDir(alias.resolve("storage/overlay/x/diff").toString())).extracting(DirEntry::name).containsExactly("f.txt");
+        assertThat(inspector.readFile(new OverlayLayout(alias.resolve("storage")).diffDir("x").resolve("f.txt").toString(), 10)).isEqualTo("hola");
+        assertThat(inspector.listDir(new OverlayLayout(alias.resolve("storage")).diffDir("x").toString())).extracting(DirEntry::name).containsExactly("f.txt");
     }
 
     @Test
     void aPathUnderAMissingFolderSimplyDoesNotExist() throws Exception {
-        Files.createDirectories(store.resolve("overlay/x/diff"));
+        Files.createDirectories(diff);
         LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
 
-        assertThat(inspector.exists(store.resolve("overlay/x/diff/etc/passwd").toString())).isFalse();
-        assertThatThrownBy(() -> inspector.readFile(store.resolve("overlay/x/diff/etc/passwd").toString(), 10))
+        assertThat(inspector.exists(diff.resolve("etc/passwd").toString())).isFalse();
+        assertThatThrownBy(() -> inspector.readFile(diff.resolve("etc/passwd").toString(), 10))
                 .isInstanceOf(CapasException.class).hasMessageContaining("No existe");
+    }
+
+    @Test
+    void layerIdsFromTheCallerMustBeLayersOfTheStore() throws Exception {
+        Files.createDirectories(diff);
+        LocalInspector inspector = new LocalInspector(Mode.ROOTFUL, store);
+
+        // A root probe turns an id into overlay/<id>/diff: an id the store does not name is refused, never read.
+        assertThatThrownBy(() -> inspector.locate(java.util.List.of("../../../etc"), "/passwd"))
+                .isInstanceOf(CapasException.class).extracting(e -> ((CapasException) e).kind()).isEqualTo(CapasException.Kind.UNKNOWN_LAYER);
+        assertThatThrownBy(() -> inspector.changes(java.util.List.of("x")))
+                .isInstanceOf(CapasException.class).extracting(e -> ((CapasException) e).kind()).isEqualTo(CapasException.Kind.UNKNOWN_LAYER);
     }
 
     @Test
@@ -103,8 +131,8 @@ class LocalInspectorTest {
 
     @Test
     void probeAnswersInJson() throws Exception {
-        Files.createDirectories(store.resolve("overlay"));
-        ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"exists\",\"args\":[\"" + store.resolve("overlay") + "\"]}");
+        Files.createDirectories(new OverlayLayout(store).overlayDir());
+        ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"exists\",\"args\":[\"" + new OverlayLayout(store).overlayDir() + "\"]}");
 
         assertThat(reply.error()).isNull();
         assertThat(reply.value().asBoolean()).isTrue();

@@ -8,8 +8,10 @@ import capas.Env;
 import capas.notebook.Prerequisites;
 import capas.podman.Podman;
 import capas.store.Change;
+import capas.store.IdMap;
 import capas.store.Layer;
 import capas.store.Location;
+import capas.store.OverlayLayout;
 import capas.Mode;
 import capas.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,7 +79,7 @@ class CapasIT {
         Location where = lab.locate(NAME, "/tmp/tmpfile.txt");
 
         assertThat(where.inContainerLayer()).isTrue();
-        assertThat(where.host()).isEqualTo(lab.graphRoot().resolve("overlay").resolve(layer).resolve("diff/tmp/tmpfile.txt"));
+        assertThat(where.host()).isEqualTo(new OverlayLayout(lab.graphRoot()).diffDir(layer).resolve("tmp/tmpfile.txt"));
         assertThat(lab.readFile(where.host())).isEqualTo("Ejemplo Podman\n");
     }
 
@@ -139,7 +141,7 @@ class CapasIT {
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "sh", "-c",
                 "ln -s /etc/shadow /tmp/sombra && ln -s ../../../../../../../../etc /tmp/arriba && ln -s / /tmp/raiz");
-        Path upper = lab.graphRoot().resolve("overlay").resolve(lab.container(NAME).layer()).resolve("diff");
+        Path upper = new OverlayLayout(lab.graphRoot()).diffDir(lab.container(NAME).layer());
 
         // The image has no /etc/shadow: through any link, the answer is about the container, not the host.
         assertThat(lab.locate(NAME, "/tmp/arriba/shadow").state()).isEqualTo(Location.State.ABSENT);
@@ -177,13 +179,52 @@ class CapasIT {
 
         assertThat(root.containerUid()).isZero();
         assertThat(user.containerUid()).isEqualTo(1000);
+        assertThat(root.containerGid()).isZero();
+        assertThat(user.containerGid()).as("the group, through the gid map").isEqualTo(1000);
         if (mode == Mode.ROOTLESS) {
             assertThat(root.hostUid()).isEqualTo(lab.hostUid());
             assertThat(user.hostUid()).isEqualTo(lab.idMap().toHost(1000)).isGreaterThanOrEqualTo(100000);
+            assertThat(user.hostGid()).isEqualTo(lab.gidMap().toHost(1000));
+            // The gid map is the namespace's own (from /etc/subgid), not the uid map reused.
+            assertThat(lab.gidMap()).isEqualTo(IdMap.parse(lab.podman().unshare("cat", "/proc/self/gid_map").out()));
         } else {
             assertThat(root.hostUid()).isZero();
             assertThat(user.hostUid()).isEqualTo(1000);
+            assertThat(user.hostGid()).isEqualTo(1000);
         }
+        assertThat(lab.listDir(new OverlayLayout(lab.graphRoot()).diffDir(lab.container(NAME).layer()).resolve("tmp")))
+                .filteredOn(e -> e.name().equals("de-1000.txt")).singleElement()
+                .satisfies(e -> assertThat((long) e.gid()).isEqualTo(user.hostGid()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void theStoreIsReadAgainOnlyAfterPodmanWritesIt(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().removeIfLab(NAME);
+        Store before = stableSnapshot(lab);
+        assertThat(before.findContainer(NAME)).isEmpty();
+
+        lab.podman().run(NAME, Env.image());
+
+        Store after = lab.store();
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.findContainer(NAME)).isPresent();
+        stableSnapshot(lab);
+    }
+
+    /**
+     * A snapshot that the next call returns again, as it must when nothing was written in
+     * between; a few tries, since other tests of the lab user may write the same store meanwhile.
+     */
+    private static Store stableSnapshot(Capas lab) {
+        for (int i = 0; i < 5; i++) {
+            Store first = lab.store();
+            if (lab.store() == first) {
+                return first;
+            }
+        }
+        throw new AssertionError("every call read the store again, though nothing changed it in between");
     }
 
     @ParameterizedTest

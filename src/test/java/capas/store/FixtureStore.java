@@ -15,14 +15,14 @@ final class FixtureStore {
 
     static Path lay(String mode, Path into) throws IOException {
         Path fixture = Path.of("src/test/resources/capas/store", mode);
-        copy(fixture.resolve("containers.json"), into.resolve(StoreFiles.CONTAINERS));
-        copy(fixture.resolve("images.json"), into.resolve(StoreFiles.IMAGES));
-        copy(fixture.resolve("layers.json"), into.resolve(StoreFiles.LAYERS));
+        OverlayLayout layout = new OverlayLayout(into);
+        copy(fixture.resolve("containers.json"), layout.containersJson());
+        copy(fixture.resolve("images.json"), layout.imagesJson());
+        copy(fixture.resolve("layers.json"), layout.layersJson());
         for (String line : Files.readAllLines(fixture.resolve("links.txt"))) {
             String[] f = line.split(" ");
-            Path layer = Files.createDirectories(into.resolve(StoreFiles.OVERLAY).resolve(f[0]));
-            Files.writeString(layer.resolve(StoreFiles.LINK), f[1]);
-            Files.createDirectories(layer.resolve(StoreFiles.DIFF));
+            Files.createDirectories(layout.diffDir(f[0]));
+            Files.writeString(layout.linkFile(f[0]), f[1]);
         }
         return into;
     }

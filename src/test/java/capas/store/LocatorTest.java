@@ -55,7 +55,7 @@ class LocatorTest {
         assertThat(where.state()).isEqualTo(Location.State.PRESENT);
         assertThat(where.inContainerLayer()).isTrue();
         assertThat(where.layerId()).isEqualTo("upper");
-        assertThat(where.host()).isEqualTo(root.resolve("overlay/upper/diff/tmp/tmpfile.txt"));
+        assertThat(where.host()).isEqualTo(store.diffDir("upper").resolve("tmp/tmpfile.txt"));
     }
 
     @Test
@@ -110,7 +110,7 @@ class LocatorTest {
         Location where = locator.locate("/tmp/shadow");
 
         assertThat(where.type()).isEqualTo("enlace simbólico");
-        assertThat(where.host()).isEqualTo(root.resolve("overlay/upper/diff/tmp/shadow"));
+        assertThat(where.host()).isEqualTo(store.diffDir("upper").resolve("tmp/shadow"));
     }
 
     @Test
@@ -141,16 +141,23 @@ class LocatorTest {
         Files.writeString(outside.resolve("secreto.txt"), "SECRETO");
         ChangeScanner scanner = new ChangeScanner(store, List.of("upper", "middle", "base"));
         int scans = 0;
+        int refused = 0;
+        long swaps;
         try (SymlinkSwapper swapper = SymlinkSwapper.start(tmp, outside)) {
+            long before = swapper.swaps();
             for (int i = 0; i < 5_000; i++) {
                 try {
                     assertThat(scanner.changes()).extracting(Change::path).doesNotContain("/tmp/secreto.txt");
                     scans++;
-                } catch (CapasException | java.io.UncheckedIOException refused) {
+                } catch (CapasException | java.io.UncheckedIOException e) {
                     // Refusing (or missing the folder for a moment) is right.
+                    refused++;
                 }
             }
+            swaps = swapper.swaps() - before;
         }
+        assertThat(swaps).as("swaps while scanning (else nothing was raced)").isPositive();
+        assertThat(refused).as("scans that met the swapped folder (else the swapper never won a race)").isPositive();
         assertThat(scans).as("scans that completed").isPositive();
     }
 }

@@ -89,7 +89,7 @@ class StoreTest {
 
         assertThat(link).hasSize(26);
         assertThat(store.layerOfLink(link)).contains(top);
-        assertThat(store.linkPath(top)).contains(dir.resolve("overlay/l/" + link));
+        assertThat(store.layout().shortLink(link)).isEqualTo(dir.resolve("overlay/l/" + link));
     }
 
     @Test
@@ -103,7 +103,7 @@ class StoreTest {
     @Test
     void corruptJsonIsASpanishErrorNamingTheFile() throws Exception {
         Path root = FixtureStore.lay("rootful", dir);
-        Path containers = root.resolve(StoreFiles.CONTAINERS);
+        Path containers = new OverlayLayout(root).containersJson();
         String json = Files.readString(containers);
         Files.writeString(containers, json.substring(0, json.length() / 2));
 
