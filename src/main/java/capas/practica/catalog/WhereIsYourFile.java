@@ -10,7 +10,9 @@ import capas.practica.Verdict;
 import capas.Env;
 import capas.Messages;
 import capas.podman.Podman;
+import capas.context.DirEntry;
 import capas.store.Container;
+import capas.store.Layer;
 import capas.store.Location;
 import capas.Mode;
 import capas.store.Store;
@@ -19,7 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Práctica 1, "¿Dónde está tu fichero?": create a container with sudo, write a file in it,
@@ -50,13 +53,11 @@ public final class WhereIsYourFile implements PracticaDefinition {
 
     @Override
     public Map<Integer, Task> tasks(Capas lab) {
-        // The container layer seen by task 3, so task 4 can check that it went away.
-        AtomicReference<String> layerSeen = new AtomicReference<>();
         Map<Integer, Task> tasks = new LinkedHashMap<>();
         tasks.put(1, answer -> created(lab));
         tasks.put(2, answer -> written(lab));
-        tasks.put(3, answer -> hostPath(lab, answer, layerSeen));
-        tasks.put(4, answer -> removed(lab, layerSeen.get()));
+        tasks.put(3, answer -> hostPath(lab, answer));
+        tasks.put(4, answer -> removed(lab));
         return tasks;
     }
 
@@ -90,13 +91,12 @@ public final class WhereIsYourFile implements PracticaDefinition {
         return Verdict.right(2, M.get("written.ok"));
     }
 
-    private static Verdict hostPath(Capas lab, Object answer, AtomicReference<String> layerSeen) {
+    private static Verdict hostPath(Capas lab, Object answer) {
         if (answer == null || answer.toString().isBlank()) {
             return Verdict.wrong(3, M.get("path.empty"));
         }
         Store store = lab.store();
         Container c = store.container(CONTAINER);
-        layerSeen.set(c.layer());
         Location where = lab.locate(CONTAINER, FILE);
         Path given = Path.of(answer.toString().strip()).normalize();
         Path real = where.host();
@@ -131,12 +131,21 @@ public final class WhereIsYourFile implements PracticaDefinition {
         return Verdict.wrong(3, M.get("path.wrong"));
     }
 
-    private static Verdict removed(Capas lab, String layer) {
-        if (lab.store().findContainer(CONTAINER).isPresent()) {
+    /**
+     * The container is gone, and so is its layer. Nothing remembers which layer it was (the
+     * kernel may have restarted since task 3), so any layer folder the store no longer lists
+     * counts: {@code podman rm} removes both at once.
+     */
+    private static Verdict removed(Capas lab) {
+        Store store = lab.store();
+        if (store.findContainer(CONTAINER).isPresent()) {
             return Verdict.wrong(4, M.get("removed.still"));
         }
-        if (layer != null && lab.exists(lab.graphRoot().resolve("overlay").resolve(layer))) {
-            return Verdict.wrong(4, M.get("removed.layer", layer));
+        Set<String> listed = store.layers().stream().map(Layer::id).collect(Collectors.toSet());
+        for (DirEntry entry : lab.listDir(store.overlayDir())) {
+            if (entry.name().matches("[0-9a-f]{64}") && !listed.contains(entry.name())) {
+                return Verdict.wrong(4, M.get("removed.layer", entry.name()));
+            }
         }
         return Verdict.right(4, M.get("removed.ok"));
     }
