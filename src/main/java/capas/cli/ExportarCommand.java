@@ -25,6 +25,10 @@ final class ExportarCommand {
     /** nbconvert stops a cell after 600 s; a whole notebook gets an hour before it is killed. */
     private static final long NOTEBOOK_TIMEOUT_SECONDS = 3600;
     private static final String NOTEBOOK = ".ipynb";
+    /** How nbclient frames the failed cell's source in its error. */
+    private static final String SEPARATOR = "------------------";
+    /** A Python exception line: {@code nbclient.exceptions.DeadKernelError: …}. */
+    private static final java.util.regex.Pattern EXCEPTION = java.util.regex.Pattern.compile("[\\w.]*(Error|Exception)\\b");
 
     private ExportarCommand() {
     }
@@ -69,10 +73,23 @@ final class ExportarCommand {
         }
     }
 
-    /** The line that says what went wrong: nbconvert's output ends with a traceback whose error line is the useful one. */
+    /**
+     * What went wrong, in one line. nbconvert ends with a Python traceback whose own lines say
+     * little ("_check_raise_for_error"); when a cell failed, its source and the kernel's error sit
+     * between two {@value #SEPARATOR} lines and after them: those are what an instructor needs.
+     */
     static String firstError(String output) {
         List<String> lines = output.strip().lines().toList();
-        return lines.stream().filter(l -> l.contains("Error") || l.contains("error")).findFirst()
+        int first = lines.indexOf(SEPARATOR);
+        int second = first < 0 ? -1 : lines.subList(first + 1, lines.size()).indexOf(SEPARATOR) + first + 1;
+        if (first >= 0 && second > first) {
+            String cell = lines.subList(first + 1, second).stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+            List<String> error = lines.subList(second + 1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+            String said = error.stream().filter(l -> l.contains("Error") || l.contains("error")).reduce((a, b) -> b)
+                    .orElse(error.isEmpty() ? "" : error.get(0)).strip();
+            return M.get("exportar.cell", cell, said);
+        }
+        return lines.stream().filter(l -> EXCEPTION.matcher(l).lookingAt()).findFirst()
                 .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
     }
 

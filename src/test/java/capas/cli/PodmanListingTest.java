@@ -37,8 +37,24 @@ class PodmanListingTest {
 
     @Test
     void nbconvertsErrorLineIsTheOneShown() {
-        assertThat(ExportarCommand.firstError("[NbConvertApp] Converting\nTraceback\nCellExecutionError: boom\nmore"))
-                .isEqualTo("CellExecutionError: boom");
+        String failedCell = """
+                [NbConvertApp] Converting notebook 00-preparacion.ipynb to html
+                Traceback (most recent call last):
+                    await self._check_raise_for_error(cell, cell_index, exec_reply)
+                nbclient.exceptions.CellExecutionError: An error occurred while executing the following cell:
+                ------------------
+                var diagnostico = Doctor.diagnose();
+                diagnostico
+                ------------------
+
+                Error de compilación en la línea 1:
+                cannot find symbol
+                Error de compilación: cannot find symbol
+                """;
+        assertThat(ExportarCommand.firstError(failedCell))
+                .isEqualTo("en la celda «var diagnostico = Doctor.diagnose();»: Error de compilación: cannot find symbol");
+        assertThat(ExportarCommand.firstError("Traceback\n  x\nnbclient.exceptions.DeadKernelError: Kernel died\nmore"))
+                .isEqualTo("nbclient.exceptions.DeadKernelError: Kernel died");
         assertThat(ExportarCommand.firstError("a\nlast")).isEqualTo("last");
     }
 }
