@@ -41,4 +41,18 @@ class DoctorIT {
         assertThat(run.out()).contains("Diagnóstico del laboratorio Capas").contains("[OK]     Podman: Podman ");
         assertThat(run.exitCode()).as(run.out()).isZero();
     }
+
+    @Test
+    void aNormalUserIsNeverFixedWithoutAsking() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "as root the fixes would run");
+        ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR, "doctor", "--arreglar");
+        // Under ./lab test started by root this is set: here the student runs it by hand.
+        builder.environment().remove("CAPAS_FROM_ROOT");
+        ChildProcess.Result run = ChildProcess.run(builder, Duration.ofSeconds(120));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Los ajustes de la máquina se hacen como root").contains("sudo ./lab doctor --arreglar");
+        assertThat(run.out()).doesNotContain("Ajustes de Podman");
+        assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }
