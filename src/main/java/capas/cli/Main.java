@@ -2,40 +2,76 @@ package capas.cli;
 
 import capas.CapasException;
 import capas.Messages;
-
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * The jar's entry point: one subcommand per role the same jar plays.
+ * The jar's entry point: one subcommand per role the same jar plays. {@code ./lab} builds the
+ * jar and hands its command over to it.
  *
  * <ul>
- *   <li>{@code doctor}: the environment diagnosis ({@code ./lab doctor});</li>
- *   <li>{@code kernel <connection-file>}: the Jupyter kernel;</li>
- *   <li>{@code kernelspec <kernels-dir>}: installs the kernel for Jupyter;</li>
- *   <li>{@code probe}: the inspection probe started in another context (root, {@code podman unshare}).</li>
+ *   <li>{@code preparar}: the rootless store's driver, the kernel, the course image;</li>
+ *   <li>{@code abrir}, {@code parar}: the Jupyter server of this checkout;</li>
+ *   <li>{@code limpiar [--todo | <lección>]}: removes what the lab created;</li>
+ *   <li>{@code exportar}: lessons and solved prácticas as HTML;</li>
+ *   <li>{@code doctor [--arreglar]}: the environment diagnosis, and the fixes it can apply;</li>
+ *   <li>{@code ayuda}: the launcher's help;</li>
+ *   <li>{@code kernel <connection-file>}, {@code kernelspec <kernels-dir>}: the Jupyter kernel;</li>
+ *   <li>{@code soluciones <dir> <práctica.ipynb>…}: prácticas with their reference answers.</li>
  * </ul>
  */
 public final class Main {
+    private static final Messages M = Messages.of(Main.class);
+
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        // The lab speaks Spanish whatever the locale: a C locale must not turn "lección" into "lecci?n".
+        System.setOut(new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8));
         String command = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         try {
-            switch (command) {
-                case "doctor" -> System.exit(DoctorCommand.run(rest));
-                case "kernel" -> capas.kernel.KernelMain.main(rest);
-                case "kernelspec" -> capas.kernel.Kernelspec.main(rest);
-                case "soluciones" -> capas.practica.PracticaAnswers.main(rest);
-                default -> {
-                    System.err.println(Messages.of(Main.class).get("main.usage"));
-                    System.exit(2);
+            int status = switch (command) {
+                case "preparar" -> PrepararCommand.run(rest);
+                case "abrir" -> AbrirCommand.run(rest);
+                case "parar" -> PararCommand.run(rest);
+                case "limpiar" -> LimpiarCommand.run(rest);
+                case "exportar" -> ExportarCommand.run(rest);
+                case "doctor" -> DoctorCommand.run(rest);
+                case "ayuda" -> help();
+                case "kernel" -> {
+                    capas.kernel.KernelMain.main(rest);
+                    yield -1;
                 }
+                case "kernelspec" -> {
+                    capas.kernel.Kernelspec.main(rest);
+                    yield 0;
+                }
+                case "soluciones" -> {
+                    capas.practica.PracticaAnswers.main(rest);
+                    yield 0;
+                }
+                default -> {
+                    System.err.println(M.get("main.usage", Settings.DEFAULT_PORT));
+                    yield 2;
+                }
+            };
+            if (status >= 0) {
+                System.exit(status);
             }
         } catch (CapasException e) {
-            System.err.println(e.explain());
+            System.err.println(M.get("main.error", e.explain()));
             System.exit(1);
         }
+    }
+
+    private static int help() {
+        System.out.println(M.get("main.usage", Settings.DEFAULT_PORT));
+        return 0;
     }
 }

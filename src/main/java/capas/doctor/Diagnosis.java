@@ -33,11 +33,13 @@ public record Diagnosis(List<Check> checks) implements Displayable {
                 .orElseThrow(() -> new IllegalArgumentException(topic));
     }
 
-    /** One-line verdict. */
+    /** One-line verdict, and which fixes {@code ./lab doctor --arreglar} would make itself. */
     public String summary() {
-        return canWork()
+        String verdict = canWork()
                 ? MESSAGES.get("diagnosis.can.work", count(Status.AVISO))
                 : MESSAGES.get("diagnosis.cannot.work", count(Status.ERROR), count(Status.AVISO));
+        long repairable = checks.stream().filter(Check::repairable).count();
+        return repairable == 0 ? verdict : verdict + " " + MESSAGES.get("diagnosis.repairable", repairable);
     }
 
     private StatusTable table() {

@@ -1,8 +1,11 @@
 package capas.doctor;
 
+import capas.CapasException;
 import capas.Env;
-import capas.os.CommandResult;
 import capas.Messages;
+import capas.Mode;
+import capas.os.CommandResult;
+import capas.podman.Podman;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,16 +20,20 @@ import java.util.stream.Stream;
  * Looks at this machine the way the lessons will use it and says, check by check, what works,
  * what does not and the exact command that fixes it.
  *
- * <p>Only looks: it changes nothing. The same checks serve {@code ./lab doctor} and the
- * notebook {@code 00-preparacion}.
+ * <p>Only looks: it changes nothing. A check that finds something this machine needs changed
+ * carries the {@link Repair} that changes it, which only {@code ./lab doctor --arreglar} applies
+ * (see {@link Repairs}). The same checks serve {@code ./lab doctor} and the notebook
+ * {@code 00-preparacion}.
  */
 public final class Doctor {
     private static final Messages M = Messages.of(Doctor.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Bit of CAP_SYS_RESOURCE in /proc/self/status CapBnd. */
     private static final int CAP_SYS_RESOURCE = 24;
-    static final String DEBIAN_INSTALL = "sudo apt install podman runc uidmap slirp4netns fuse-overlayfs busybox-static bash-static";
-    static final String FEDORA_INSTALL = "sudo dnf install podman runc shadow-utils slirp4netns fuse-overlayfs busybox";
+    /** Limits runc can set without CAP_SYS_RESOURCE, and enough for the lessons' containers. */
+    static final String LOWER_ULIMITS = "[\"nofile=1024:1024\", \"nproc=4096:4096\"]";
+    private static final Path TUN = Path.of("/dev/net/tun");
+    private static final Path CGROUP_UNIFIED = Path.of("/sys/fs/cgroup/unified");
 
     private final HostCommand host;
     private final String user;
@@ -54,18 +61,31 @@ public final class Doctor {
         return forThisMachine().run();
     }
 
+    /**
+     * What the lab cannot start without, beyond the Java running this: Jupyter and Podman. The
+     * launcher stops on an error here before preparing anything.
+     */
+    public List<Check> requirements() {
+        return List.of(jupyter(), podman());
+    }
+
+    private Check podman() {
+        CommandResult version = host.run("podman", "--version");
+        return version.ok()
+                ? Check.ok(M.get("topic.podman"), M.get("podman.version", version.firstLine().replace("podman version ", "")))
+                : Check.error(M.get("topic.podman"), M.get("podman.missing"), Packages.hint("podman"));
+    }
+
     public Diagnosis run() {
         List<Check> checks = new ArrayList<>();
         checks.add(java());
         checks.add(jupyter());
         checks.add(kernel());
-        CommandResult version = host.run("podman", "--version");
-        if (!version.ok()) {
-            checks.add(Check.error(M.get("topic.podman"), M.get("podman.missing"),
-                    "Debian/Ubuntu: " + DEBIAN_INSTALL + "  ·  Fedora: " + FEDORA_INSTALL));
+        Check podman = podman();
+        checks.add(podman);
+        if (podman.status() == Status.ERROR) {
             return new Diagnosis(checks);
         }
-        checks.add(Check.ok(M.get("topic.podman"), M.get("podman.version", version.firstLine().replace("podman version ", ""))));
         Optional<JsonNode> rootless = Optional.empty();
         if (root) {
             checks.add(Check.warn(M.get("topic.rootless"), M.get("rootless.as.root"), "./lab"));
@@ -93,19 +113,25 @@ public final class Doctor {
         return Check.ok(M.get("topic.java"), M.get("java.version", Runtime.version().feature(), System.getProperty("java.home")));
     }
 
+    /**
+     * The {@code jupyter} command the lab uses: Debian's {@code /usr/bin/jupyter} first, because the
+     * {@code python3} on PATH may be another Python without Jupyter; else the one on PATH.
+     */
+    public Optional<Path> jupyterCommand() {
+        Path debian = Path.of("/usr/bin/jupyter");
+        return Files.isExecutable(debian) ? Optional.of(debian) : host.which("jupyter");
+    }
+
     private Check jupyter() {
         String topic = M.get("topic.jupyter");
-        Path jupyter = Path.of("/usr/bin/jupyter");
-        Optional<Path> found = Files.isExecutable(jupyter) ? Optional.of(jupyter) : host.which("jupyter");
+        Optional<Path> found = jupyterCommand();
         if (found.isEmpty()) {
-            return Check.error(topic, M.get("jupyter.missing"),
-                    "sudo apt install jupyter-notebook jupyter-nbconvert python3-nbclient  ·  sudo dnf install python3-notebook python3-nbconvert python3-nbclient");
+            return Check.error(topic, M.get("jupyter.missing"), Packages.hint("jupyter"));
         }
         String python = interpreterOf(found.get());
         CommandResult modules = host.run(python, "-c", "import notebook, nbconvert, nbclient");
         if (!modules.ok()) {
-            return Check.error(topic, M.get("jupyter.modules", found.get(), python),
-                    "sudo apt install jupyter-notebook jupyter-nbconvert python3-nbclient");
+            return Check.error(topic, M.get("jupyter.modules", found.get(), python), Packages.hint("jupyter"));
         }
         String detail = M.get("jupyter.found", found.get(), python);
         Optional<Path> pathPython = host.which("python3");
@@ -162,16 +188,17 @@ public final class Doctor {
                         "sudo apt install uidmap  ·  podman system migrate");
     }
 
+    /** The podman of a mode: rootful is sudo -n podman unless we are root, decided in one place (Podman). */
+    private static Podman podmanOf(boolean rootful) {
+        return new Podman(rootful ? Mode.ROOTFUL : Mode.ROOTLESS);
+    }
+
     private Optional<JsonNode> podmanInfo(boolean rootful) {
-        CommandResult info = rootful && !root
-                ? host.run("sudo", "-n", "podman", "info", "--format", "json")
-                : host.run("podman", "info", "--format", "json");
-        if (!info.ok()) {
-            return Optional.empty();
-        }
         try {
-            return Optional.of(JSON.readTree(info.out()));
-        } catch (IOException e) {
+            CommandResult info = podmanOf(rootful).command("info", "--format", "json");
+            return info.ok() ? Optional.of(JSON.readTree(info.out())) : Optional.empty();
+        } catch (CapasException | IOException e) {
+            // sudo wants a password, or podman cannot answer: the store check says so.
             return Optional.empty();
         }
     }
@@ -214,10 +241,13 @@ public final class Doctor {
         JsonNode hostInfo = info.get().path("host");
         String runtime = hostInfo.path("ociRuntime").path("name").asText("?");
         String cgroups = hostInfo.path("cgroupVersion").asText("?");
-        boolean hybrid = Files.isDirectory(Path.of("/sys/fs/cgroup/unified"));
+        boolean hybrid = Files.isDirectory(CGROUP_UNIFIED);
         if ("crun".equals(runtime) && hybrid) {
-            return Check.error(topic, M.get("runtime.crun.hybrid"),
-                    "/etc/containers/containers.conf.d/50-capas.conf: [engine] runtime = \"runc\"");
+            Check check = Check.error(topic, M.get("runtime.crun.hybrid"), DropIn.PATH + ": [engine] runtime = \"runc\"");
+            // Switching to runc only helps where runc is installed; otherwise the fix says to install it.
+            return host.which("runc").isPresent()
+                    ? check.repairedBy(Repairs.dropIn(Path.of(DropIn.PATH), "engine", "runtime", "\"runc\"", "repair.runtime"))
+                    : new Check(topic, Status.ERROR, M.get("runtime.crun.hybrid"), Packages.hint("podman"));
         }
         return Check.ok(topic, M.get("runtime.ok", runtime, cgroups + (hybrid ? " (" + M.get("runtime.hybrid") + ")" : "")));
     }
@@ -230,8 +260,8 @@ public final class Doctor {
         Optional<Path> lowered = containersConfFiles().filter(Doctor::setsDefaultUlimits).findFirst();
         return lowered.isPresent()
                 ? Check.ok(topic, M.get("rlimits.lowered", lowered.get()))
-                : Check.error(topic, M.get("rlimits.missing"),
-                        "/etc/containers/containers.conf.d/50-capas.conf: [containers] default_ulimits = [\"nofile=1024:1024\", \"nproc=4096:4096\"]");
+                : Check.error(topic, M.get("rlimits.missing"), DropIn.PATH + ": [containers] default_ulimits = " + LOWER_ULIMITS)
+                        .repairedBy(Repairs.dropIn(Path.of(DropIn.PATH), "containers", "default_ulimits", LOWER_ULIMITS, "repair.rlimits"));
     }
 
     private static boolean hasCapability(int bit) {
@@ -266,13 +296,28 @@ public final class Doctor {
 
     private Check tun() {
         String topic = M.get("topic.tun");
-        Path tun = Path.of("/dev/net/tun");
-        if (!Files.exists(tun)) {
+        if (!Files.exists(TUN)) {
             return Check.warn(topic, M.get("tun.missing"), "sudo modprobe tun");
         }
-        return Files.isReadable(tun) && Files.isWritable(tun)
+        return openToUsers(TUN)
                 ? Check.ok(topic, M.get("tun.ok"))
-                : Check.warn(topic, M.get("tun.closed"), "sudo chmod 0666 /dev/net/tun");
+                : Check.warn(topic, M.get("tun.closed"), "sudo chmod 0666 " + TUN).repairedBy(Repairs.openTun(TUN));
+    }
+
+    /**
+     * Whether a normal user can open {@code device}. Root may open anything, so as root the
+     * mode bits for others decide: that is what the lab user will meet.
+     */
+    private boolean openToUsers(Path device) {
+        if (!root) {
+            return Files.isReadable(device) && Files.isWritable(device);
+        }
+        try {
+            int mode = (Integer) Files.getAttribute(device, "unix:mode");
+            return (mode & 06) == 06;
+        } catch (IOException | UnsupportedOperationException e) {
+            return true;
+        }
     }
 
     private Check propagation() {
@@ -281,7 +326,7 @@ public final class Doctor {
             boolean shared = lines.map(l -> l.split(" ")).filter(f -> f.length > 6 && "/".equals(f[4]))
                     .reduce((a, b) -> b).map(f -> String.join(" ", f).contains(" shared:")).orElse(true);
             return shared ? Check.ok(topic, M.get("propagation.ok"))
-                    : Check.warn(topic, M.get("propagation.private"), "sudo mount --make-rshared /");
+                    : Check.warn(topic, M.get("propagation.private"), "sudo mount --make-rshared /").repairedBy(Repairs.sharedRoot());
         } catch (IOException | java.io.UncheckedIOException e) {
             return Check.ok(topic, M.get("propagation.ok"));
         }
@@ -291,10 +336,13 @@ public final class Doctor {
         if (!storeReachable) {
             return Check.warn(topic, M.get("image.store.unreachable", image), "./lab");
         }
-        CommandResult exists = rootful && !root
-                ? host.run("sudo", "-n", "podman", "image", "exists", image)
-                : host.run("podman", "image", "exists", image);
-        return exists.ok()
+        boolean exists;
+        try {
+            exists = podmanOf(rootful).command("image", "exists", image).ok();
+        } catch (CapasException e) {
+            exists = false;
+        }
+        return exists
                 ? Check.ok(topic, M.get("image.present", image))
                 : Check.warn(topic, M.get("image.missing", image), "./lab");
     }

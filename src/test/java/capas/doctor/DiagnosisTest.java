@@ -43,4 +43,14 @@ class DiagnosisTest {
 
         assertThat(diagnosis.check("Podman").detail()).isEqualTo("Podman 4.3.1.");
     }
+
+    @Test
+    void theSummarySaysWhatDoctorArreglarWouldFix() {
+        Diagnosis diagnosis = new Diagnosis(java.util.List.of(
+                Check.warn("/", "privado", "sudo mount --make-rshared /").repairedBy(Repairs.sharedRoot()),
+                Check.ok("tun", "bien").repairedBy(Repairs.openTun(java.nio.file.Path.of("/dev/net/tun")))));
+
+        assertThat(diagnosis.summary()).isEqualTo("El laboratorio puede funcionar (1 aviso). "
+                + "1 ajuste lo puede hacer Capas: sudo ./lab doctor --arreglar");
+    }
 }

@@ -2,10 +2,10 @@ package capas.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.cli.ChildProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,12 +20,8 @@ class DoctorIT {
     private static Run doctor(String path) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR, "doctor");
         builder.environment().put("PATH", path);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        return new Run(process.exitValue(), out, err);
+        ChildProcess.Result result = ChildProcess.run(builder, Duration.ofSeconds(120));
+        return new Run(result.exitCode(), result.out(), result.err());
     }
 
     @Test
@@ -44,5 +40,19 @@ class DoctorIT {
 
         assertThat(run.out()).contains("Diagnóstico del laboratorio Capas").contains("[OK]     Podman: Podman ");
         assertThat(run.exitCode()).as(run.out()).isZero();
+    }
+
+    @Test
+    void aNormalUserIsNeverFixedWithoutAsking() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")), "as root the fixes would run");
+        ProcessBuilder builder = new ProcessBuilder(JAVA, "-jar", JAR, "doctor", "--arreglar");
+        // Under ./lab test started by root this is set: here the student runs it by hand.
+        builder.environment().remove("CAPAS_FROM_ROOT");
+        ChildProcess.Result run = ChildProcess.run(builder, Duration.ofSeconds(120));
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("Los ajustes de la máquina se hacen como root").contains("sudo ./lab doctor --arreglar");
+        assertThat(run.out()).doesNotContain("Ajustes de Podman");
+        assertThat(run.output()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

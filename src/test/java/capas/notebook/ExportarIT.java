@@ -2,11 +2,11 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import capas.cli.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code ./lab exportar}: the lessons executed and the prácticas solved, as HTML an instructor can project. */
@@ -20,12 +20,9 @@ class ExportarIT {
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "exportar").directory(ROOT.toFile())
                 .redirectErrorStream(true);
         builder.environment().put("CAPAS_EXPORT", out.toString());
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(10, TimeUnit.MINUTES)).isTrue();
+        ChildProcess.Result run = ChildProcess.run(builder, Duration.ofMinutes(30));
 
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(run.exitCode()).as(run.output()).isZero();
         String lesson = Files.readString(out.resolve("03-almacenamiento-de-contenedores.html"));
         assertThat(lesson).contains("<svg").contains("capas-highlight").contains("✓ /tmp/tmpfile.txt está en");
         String solved = Files.readString(out.resolve("p1-donde-esta-tu-fichero-soluciones.html"));

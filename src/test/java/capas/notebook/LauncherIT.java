@@ -2,16 +2,16 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.cli.ChildProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -42,11 +42,8 @@ class LauncherIT {
         System.arraycopy(args, 0, command, 2, args.length);
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
         builder.environment().put("CAPAS_PORT", String.valueOf(port));
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return new Run(process.exitValue(), output);
+        ChildProcess.Result result = ChildProcess.run(builder, Duration.ofMinutes(5));
+        return new Run(result.exitCode(), result.output());
     }
 
     @BeforeAll

@@ -2,13 +2,13 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.cli.ChildProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,11 +23,8 @@ class LimpiarIT {
     private static final String OWN_IMAGE = "localhost/mia/derivada:latest";
 
     private static String run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        return output;
+        return ChildProcess.run(new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true), Duration.ofMinutes(5))
+                .output();
     }
 
     private static List<String> podman(boolean rootful, String... args) {

@@ -1,0 +1,114 @@
+package capas.cli;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.os.CommandResult;
+import capas.os.Commands;
+import capas.practica.PracticaAnswers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./lab exportar}: for instructors, the lessons executed and the prácticas solved with
+ * their reference answers, as HTML with their outputs, to project or print.
+ */
+final class ExportarCommand {
+    private static final Messages M = Messages.of(ExportarCommand.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** nbconvert stops a cell after 600 s; a whole notebook gets an hour before it is killed. */
+    private static final long NOTEBOOK_TIMEOUT_SECONDS = 3600;
+    private static final String NOTEBOOK = ".ipynb";
+    /** How nbclient frames the failed cell's source in its error. */
+    private static final String SEPARATOR = "------------------";
+    /** A Python exception line: {@code nbclient.exceptions.DeadKernelError: …}. */
+    private static final java.util.regex.Pattern EXCEPTION = java.util.regex.Pattern.compile("[\\w.]*(Error|Exception)\\b");
+
+    private ExportarCommand() {
+    }
+
+    static int run(String[] args) {
+        Path out = Settings.exportDir();
+        Path jupyter = JupyterServers.command();
+        Console.step(M.get("exportar.step", out));
+        Path work = null;
+        try {
+            Files.createDirectories(out);
+            work = Files.createTempDirectory("capas-exportar");
+            for (Path lesson : notebooks(Checkout.notebooks())) {
+                Files.copy(lesson, work.resolve(lesson.getFileName()));
+            }
+            for (Path practica : notebooks(Checkout.labs())) {
+                String name = practica.getFileName().toString().replace(NOTEBOOK, "") + "-soluciones";
+                PracticaAnswers.write(PracticaAnswers.withAnswers(JSON.readTree(practica.toFile()), null, null), work, name);
+            }
+            boolean failed = false;
+            for (Path notebook : notebooks(work)) {
+                CommandResult run = Commands.run(List.of(jupyter.toString(), "nbconvert", "--to", "html", "--execute",
+                        "--ExecutePreprocessor.timeout=600", "--output-dir", out.toString(), notebook.toString()),
+                        Map.of(), NOTEBOOK_TIMEOUT_SECONDS);
+                String name = notebook.getFileName().toString();
+                if (run.ok()) {
+                    Console.done(name.replace(NOTEBOOK, ".html"));
+                } else {
+                    failed = true;
+                    Console.warn(M.get("exportar.failed", name, firstError(run.toString())));
+                }
+            }
+            if (failed) {
+                throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("exportar.some.failed"), "./lab doctor");
+            }
+            Console.line(M.get("exportar.open", out));
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            delete(work);
+        }
+    }
+
+    /**
+     * What went wrong, in one line. nbconvert ends with a Python traceback whose own lines say
+     * little ("_check_raise_for_error"); when a cell failed, its source and the kernel's error sit
+     * between two {@value #SEPARATOR} lines and after them: those are what an instructor needs.
+     */
+    static String firstError(String output) {
+        List<String> lines = output.strip().lines().toList();
+        int first = lines.indexOf(SEPARATOR);
+        int second = first < 0 ? -1 : lines.subList(first + 1, lines.size()).indexOf(SEPARATOR) + first + 1;
+        if (first >= 0 && second > first) {
+            String cell = lines.subList(first + 1, second).stream().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+            List<String> error = lines.subList(second + 1, lines.size()).stream().filter(l -> !l.isBlank()).toList();
+            String said = error.stream().filter(l -> l.contains("Error") || l.contains("error")).reduce((a, b) -> b)
+                    .orElse(error.isEmpty() ? "" : error.get(0)).strip();
+            return M.get("exportar.cell", cell, said);
+        }
+        return lines.stream().filter(l -> EXCEPTION.matcher(l).lookingAt()).findFirst()
+                .orElse(lines.isEmpty() ? "" : lines.get(lines.size() - 1));
+    }
+
+    private static List<Path> notebooks(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(NOTEBOOK) && Files.isRegularFile(f)).sorted().toList();
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> tree = Files.walk(dir)) {
+            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // A leftover in /tmp is harmless.
+        }
+    }
+}
