@@ -1,5 +1,7 @@
 package capas;
 
+import java.nio.file.Path;
+
 /**
  * Every environment variable Capas reads, named once.
  *
@@ -13,6 +15,24 @@ public final class Env {
     /** Image built by {@code ./lab} from {@code curso/Containerfile}, never pulled. */
     public static final String DEFAULT_IMAGE = "localhost/curso/httpd:latest";
 
+    /** Port Jupyter listens on (127.0.0.1 only). */
+    public static final String PORT = "CAPAS_PORT";
+    public static final int DEFAULT_PORT = 8888;
+    /** Set by {@code ./lab} when root started it and handed over to the lab user (then sudo -n may fix the machine). */
+    public static final String FROM_ROOT = "CAPAS_FROM_ROOT";
+    /** Where {@code ./lab exportar} writes its HTML. */
+    public static final String EXPORT = "CAPAS_EXPORT";
+    /** Seconds since the epoch when the first {@code ./lab} of this run started. */
+    public static final String T0 = "CAPAS_T0";
+    /** The lab user {@code ./lab} creates as root. */
+    public static final String LAB_USER = "CAPAS_LAB_USER";
+    /** The freedesktop folders: data (stores, kernels), state (logs), configuration. */
+    public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
+    public static final String XDG_STATE_HOME = "XDG_STATE_HOME";
+    public static final String XDG_CONFIG_HOME = "XDG_CONFIG_HOME";
+    /** Where commands are looked for. */
+    public static final String PATH = "PATH";
+
     private Env() {
     }
 
@@ -25,5 +45,54 @@ public final class Env {
     /** The course image to use. */
     public static String image() {
         return get(IMAGE, DEFAULT_IMAGE);
+    }
+
+    public static int port() {
+        try {
+            return Integer.parseInt(get(PORT, String.valueOf(DEFAULT_PORT)).strip());
+        } catch (NumberFormatException e) {
+            return DEFAULT_PORT;
+        }
+    }
+
+    public static boolean fromRoot() {
+        return "1".equals(get(FROM_ROOT, ""));
+    }
+
+    public static Path home() {
+        return Path.of(System.getProperty("user.home"));
+    }
+
+    /** The commands' search path, as this process got it. */
+    public static String path() {
+        return get(PATH, "");
+    }
+
+    /** {@code $XDG_DATA_HOME}: the rootless store and Jupyter's kernels live under it. */
+    public static Path dataHome() {
+        return xdg(XDG_DATA_HOME, ".local/share");
+    }
+
+    /** {@code $XDG_STATE_HOME/capas}: logs of Jupyter and of the build. */
+    public static Path stateDir() {
+        return xdg(XDG_STATE_HOME, ".local/state").resolve("capas");
+    }
+
+    /** {@code $XDG_DATA_HOME/jupyter/kernels}: where Jupyter looks for a user's kernels. */
+    public static Path kernelsDir() {
+        return dataHome().resolve("jupyter").resolve("kernels");
+    }
+
+    /** {@code $XDG_CONFIG_HOME/containers/storage.conf}: the rootless store's configuration. */
+    public static Path rootlessStorageConf() {
+        return xdg(XDG_CONFIG_HOME, ".config").resolve("containers").resolve("storage.conf");
+    }
+
+    public static Path exportDir() {
+        return Path.of(get(EXPORT, home().resolve("capas-exportado").toString()));
+    }
+
+    private static Path xdg(String variable, String fallback) {
+        return Path.of(get(variable, home().resolve(fallback).toString()));
     }
 }

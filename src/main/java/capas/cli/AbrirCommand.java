@@ -1,5 +1,6 @@
 package capas.cli;
 
+import capas.Env;
 import capas.CapasException;
 import capas.Messages;
 import java.io.File;
@@ -42,7 +43,7 @@ final class AbrirCommand {
     }
 
     private static JupyterServers.Server start(Path jupyter, Path dir) throws InterruptedException {
-        Path log = Settings.stateDir().resolve("jupyter.log");
+        Path log = Env.stateDir().resolve("jupyter.log");
         Process process;
         try {
             Files.createDirectories(log.getParent());
@@ -50,7 +51,7 @@ final class AbrirCommand {
             // output goes to the log, never to our stdout, or whoever reads ./lab's output would
             // wait for Jupyter to end.
             process = new ProcessBuilder(List.of("nohup", jupyter.toString(), "notebook", "--no-browser", "--ip=127.0.0.1",
-                    "--port=" + Settings.port(), "--notebook-dir=" + dir))
+                    "--port=" + Env.port(), "--notebook-dir=" + dir))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(log.toFile()).redirectErrorStream(true).start();
         } catch (IOException e) {

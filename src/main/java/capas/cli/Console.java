@@ -15,7 +15,7 @@ final class Console {
 
     private static long startSeconds() {
         try {
-            return Long.parseLong(Env.get(Settings.T0, ""));
+            return Long.parseLong(Env.get(Env.T0, ""));
         } catch (NumberFormatException e) {
             return System.currentTimeMillis() / 1000;
         }

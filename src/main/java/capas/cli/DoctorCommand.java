@@ -1,5 +1,6 @@
 package capas.cli;
 
+import capas.Env;
 import capas.CapasException;
 import capas.Messages;
 import capas.doctor.AsRoot;
@@ -40,7 +41,7 @@ final class DoctorCommand {
 
     /** @return whether a repair failed */
     private static boolean repair() {
-        AsRoot root = AsRoot.forThisProcess(Settings.fromRoot());
+        AsRoot root = AsRoot.forThisProcess(Env.fromRoot());
         Console.step(M.get("doctor.repair.step"));
         Repairs.Outcome outcome = Repairs.applyFailed(Doctor.diagnose(), root);
         outcome.done().forEach(Console::done);

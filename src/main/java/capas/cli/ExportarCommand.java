@@ -1,5 +1,6 @@
 package capas.cli;
 
+import capas.Env;
 import capas.CapasException;
 import capas.Messages;
 import capas.os.CommandResult;
@@ -34,7 +35,7 @@ final class ExportarCommand {
     }
 
     static int run(String[] args) {
-        Path out = Settings.exportDir();
+        Path out = Env.exportDir();
         Path jupyter = JupyterServers.command();
         Console.step(M.get("exportar.step", out));
         Path work = null;

@@ -1,5 +1,6 @@
 package capas.cli;
 
+import capas.Env;
 import capas.CapasException;
 import capas.Messages;
 import java.io.FileDescriptor;
@@ -57,7 +58,7 @@ public final class Main {
                     yield 0;
                 }
                 default -> {
-                    System.err.println(M.get("main.usage", Settings.DEFAULT_PORT));
+                    System.err.println(M.get("main.usage", Env.DEFAULT_PORT));
                     yield 2;
                 }
             };
@@ -71,7 +72,7 @@ public final class Main {
     }
 
     private static int help() {
-        System.out.println(M.get("main.usage", Settings.DEFAULT_PORT));
+        System.out.println(M.get("main.usage", Env.DEFAULT_PORT));
         return 0;
     }
 }

@@ -49,7 +49,7 @@ final class PrepararCommand {
 
     private static void rootlessStorage() {
         Console.step(M.get("preparar.storage"));
-        Path conf = Settings.rootlessStorageConf();
+        Path conf = Env.rootlessStorageConf();
         Path store = Store.defaultGraphRoot(Mode.ROOTLESS);
         RootlessStorage decision = RootlessStorage.beforePodman(read(conf), Files.isDirectory(store));
         Podman podman = new Podman(Mode.ROOTLESS);
@@ -108,7 +108,7 @@ final class PrepararCommand {
 
     private static void kernel() {
         Console.step(M.get("preparar.kernel"));
-        Path kernels = Settings.kernelsDir();
+        Path kernels = Env.kernelsDir();
         try {
             Console.done(M.get("kernel.installed", Kernelspec.install(kernels)));
         } catch (UncheckedIOException e) {

@@ -52,7 +52,7 @@ public final class Doctor {
     /** The doctor for the running user on this machine. */
     public static Doctor forThisMachine() {
         String user = System.getProperty("user.name");
-        return new Doctor(new HostCommand(System.getenv("PATH")), user, Path.of(System.getProperty("user.home")),
+        return new Doctor(new HostCommand(Env.path()), user, Path.of(System.getProperty("user.home")),
                 "root".equals(user), Env.image());
     }
 

@@ -1,5 +1,6 @@
 package capas.store;
 
+import capas.Env;
 import capas.Mode;
 
 import capas.CapasException;
@@ -56,8 +57,7 @@ public record Store(Mode mode, String graphRoot, List<Container> containers, Lis
         if (mode == Mode.ROOTFUL) {
             return Path.of("/var/lib/containers/storage");
         }
-        String dataHome = System.getenv("XDG_DATA_HOME");
-        Path base = dataHome == null || dataHome.isBlank() ? Path.of(System.getProperty("user.home"), ".local", "share") : Path.of(dataHome);
+        Path base = Env.dataHome();
         return base.resolve("containers").resolve("storage");
     }
 

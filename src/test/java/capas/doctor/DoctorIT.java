@@ -1,5 +1,6 @@
 package capas.doctor;
 
+import capas.Env;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.cli.ChildProcess;
@@ -36,7 +37,7 @@ class DoctorIT {
 
     @Test
     void onThePreparedLabMachineTheLabCanWork() throws Exception {
-        Run run = doctor(System.getenv("PATH"));
+        Run run = doctor(Env.path());
 
         assertThat(run.out()).contains("Diagnóstico del laboratorio Capas").contains("[OK]     Podman: Podman ");
         assertThat(run.exitCode()).as(run.out()).isZero();
