@@ -3,7 +3,7 @@ package capas.doctor;
 import capas.Env;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capas.cli.ChildProcess;
+import capas.ChildProcess;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -2,7 +2,7 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capas.cli.ChildProcess;
+import capas.ChildProcess;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

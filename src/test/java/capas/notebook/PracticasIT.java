@@ -2,7 +2,7 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capas.TestProcess;
+import capas.ChildProcess;
 import capas.practica.PracticaAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -82,7 +82,8 @@ class PracticasIT {
             run.execute();
         } finally {
             String lesson = name.substring(0, name.indexOf('-'));
-            TestProcess reset = TestProcess.run(List.of("bash", ROOT.resolve("lab").toString(), "limpiar", lesson), java.time.Duration.ofMinutes(3));
+            ChildProcess.Result reset = ChildProcess.run(new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "limpiar", lesson),
+                    java.time.Duration.ofMinutes(3));
             assertThat(reset.exitCode()).as("./lab limpiar " + lesson + "\n" + reset.output()).isZero();
         }
     }

@@ -1,4 +1,4 @@
-package capas.cli;
+package capas;
 
 import static org.assertj.core.api.Assertions.fail;
 
