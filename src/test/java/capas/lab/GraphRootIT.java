@@ -1,14 +1,13 @@
 package capas.lab;
 
+import capas.ChildProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.notebook.Prerequisites;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +20,7 @@ class GraphRootIT {
         if (conf != null) {
             builder.environment().put("CONTAINERS_STORAGE_CONF", conf.toString());
         }
-        Process process = builder.start();
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return output;
+        return ChildProcess.run(builder, java.time.Duration.ofMinutes(2)).output();
     }
 
     @Test
