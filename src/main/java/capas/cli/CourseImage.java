@@ -4,6 +4,7 @@ import capas.CapasException;
 import capas.Labels;
 import capas.Messages;
 import capas.os.CommandResult;
+import capas.os.TempDir;
 import capas.os.Commands;
 import capas.podman.Podman;
 import java.io.IOException;
@@ -76,24 +77,18 @@ final class CourseImage {
         if (have.ok() && have.out().strip().equals(recipe)) {
             return false;
         }
-        Path context = null;
-        try {
-            context = Files.createTempDirectory("capas-imagen");
-            Path build = context.resolve("build");
+        try (TempDir context = TempDir.create("capas-imagen")) {
+            Path build = context.path().resolve("build");
             run(List.of(curso.resolve("rootfs.sh").toString(), build.toString()), podman);
             // The temporary folder is private (0700): rootful podman reads it as root, but not every
             // machine gives root CAP_DAC_OVERRIDE over a user's files.
-            run(List.of("chmod", "-R", "a+rX", context.toString()), podman);
+            run(List.of("chmod", "-R", "a+rX", context.path().toString()), podman);
             CommandResult built = podman.command("build", "-q", "--network", "none", "--label", Labels.IMAGE + "=true",
                     "--label", Labels.RECIPE + "=" + recipe, "-t", image, build.toString());
             if (!built.ok()) {
                 throw failed(podman, built);
             }
             return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            delete(context);
         }
     }
 
@@ -112,18 +107,5 @@ final class CourseImage {
     private static String lastLine(CommandResult result) {
         List<String> lines = (result.err().isBlank() ? result.out() : result.err()).strip().lines().toList();
         return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // A leftover in /tmp is harmless; the image is what matters.
-        }
     }
 }

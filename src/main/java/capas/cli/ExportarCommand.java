@@ -5,6 +5,7 @@ import capas.CapasException;
 import capas.Messages;
 import capas.os.CommandResult;
 import capas.os.Commands;
+import capas.os.TempDir;
 import capas.practica.PracticaAnswers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -38,10 +39,9 @@ final class ExportarCommand {
         Path out = Env.exportDir();
         Path jupyter = JupyterServers.command();
         Console.step(M.get("exportar.step", out));
-        Path work = null;
-        try {
+        try (TempDir temp = TempDir.create("capas-exportar")) {
+            Path work = temp.path();
             Files.createDirectories(out);
-            work = Files.createTempDirectory("capas-exportar");
             for (Path lesson : notebooks(Checkout.notebooks())) {
                 Files.copy(lesson, work.resolve(lesson.getFileName()));
             }
@@ -69,8 +69,6 @@ final class ExportarCommand {
             return 0;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            delete(work);
         }
     }
 
@@ -97,19 +95,6 @@ final class ExportarCommand {
     private static List<Path> notebooks(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(NOTEBOOK) && Files.isRegularFile(f)).sorted().toList();
-        }
-    }
-
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (Stream<Path> tree = Files.walk(dir)) {
-            for (Path p : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // A leftover in /tmp is harmless.
         }
     }
 }

@@ -1,6 +1,7 @@
 package capas.practica.catalog;
 
 import capas.lab.Capas;
+import capas.os.TempDir;
 import capas.practica.PracticaDefinition;
 import capas.practica.Task;
 import capas.practica.Verdict;
@@ -79,11 +80,8 @@ public final class FreeTheImage implements PracticaDefinition {
                 // Someone else's container still uses it: the new build just takes the name.
             }
         }
-        Path context = context();
-        try {
-            lab.podman().build(IMAGE, context);
-        } finally {
-            delete(context);
+        try (TempDir context = context()) {
+            lab.podman().build(IMAGE, context.path());
         }
         lab.podman().run(RUNNING, IMAGE);
         lab.podman().create(STOPPED, IMAGE);
@@ -98,24 +96,15 @@ public final class FreeTheImage implements PracticaDefinition {
     }
 
     /** The recipe of the práctica's image: the course image plus a page of its own (one more layer). */
-    private static Path context() {
+    private static TempDir context() {
+        TempDir dir = TempDir.create("capas-p4-");
         try {
-            Path dir = Files.createTempDirectory("capas-p4-");
-            Files.writeString(dir.resolve("Containerfile"), "FROM " + Env.image() + "\nCOPY portada.html /var/www/index.html\n");
-            Files.writeString(dir.resolve("portada.html"), "<h1>Práctica 4</h1>\n");
+            Files.writeString(dir.path().resolve("Containerfile"), "FROM " + Env.image() + "\nCOPY portada.html /var/www/index.html\n");
+            Files.writeString(dir.path().resolve("portada.html"), "<h1>Práctica 4</h1>\n");
             return dir;
         } catch (IOException e) {
+            dir.close();
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path context) {
-        try {
-            Files.deleteIfExists(context.resolve("Containerfile"));
-            Files.deleteIfExists(context.resolve("portada.html"));
-            Files.deleteIfExists(context);
-        } catch (IOException e) {
-            // A leftover temporary folder is harmless; the práctica goes on.
         }
     }
 
