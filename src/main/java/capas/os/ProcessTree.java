@@ -50,9 +50,11 @@ final class ProcessTree {
     /** Long enough for a shell trap or a server to shut down; short enough for a student waiting. */
     static final Duration INT_GRACE = Duration.ofMillis(1000);
     static final Duration TERM_GRACE = Duration.ofMillis(2000);
-    /** After each SIGKILL round: conmon's clean-up of a killed container takes about a second. */
-    static final Duration KILL_GRACE = Duration.ofMillis(3000);
-    private static final int KILL_ROUNDS = 4;
+    /**
+     * After SIGKILL to the leaves, for their supervisors to finish (conmon's clean-up of a killed
+     * container takes about a second); what is still there then (a loop that respawns) is killed whole.
+     */
+    static final Duration KILL_GRACE = Duration.ofMillis(5000);
 
     private final ProcessHandle root;
     /** Every process seen in the tree; kept after they are re-parented, which happens as parents die. */
@@ -65,7 +67,7 @@ final class ProcessTree {
 
     /**
      * Stops the tree; returns when every member has ended or, failing that, after the last SIGKILL
-     * round. Blocks for at most about 15 s.
+     * step. Blocks for at most about 13 s.
      */
     synchronized void stop() {
         try {
@@ -90,13 +92,12 @@ final class ProcessTree {
         if (awaitGone(TERM_GRACE)) {
             return;
         }
-        for (int round = 0; round < KILL_ROUNDS; round++) {
-            kill(leaves(), SIGKILL);
-            if (awaitGone(KILL_GRACE)) {
-                return;
-            }
+        kill(leaves(), SIGKILL);
+        if (awaitGone(KILL_GRACE)) {
+            return;
         }
         kill(alive(), SIGKILL);
+        awaitGone(KILL_GRACE);
     }
 
     /** Whether any member still runs (a zombie has ended: only its parent has not collected it). */

@@ -44,9 +44,9 @@ class KernelProtocolIT {
                 Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null 2>&1\n"
                         + "sudo -n podman run --name " + CONTAINER + " --network none localhost/curso/httpd:latest sleep 60\necho nunca",
                         "interrupt_after", 6.0),
-                // The bracket keeps this cell's own bash out of what pgrep finds.
-                Map.of("execute", "%%bash\nsudo -n podman inspect --format 'estado={{.State.Status}}' " + CONTAINER + "\n"
-                        + "echo \"procesos=$(pgrep -fc '(podman|conmon).*capas-it-runner-[k]ernel')\""),
+                Map.of("execute", "%%bash\nsudo -n podman inspect --format 'estado={{.State.Status}}' " + CONTAINER),
+                // Its own cell, which names the container only as a pattern: the bracket keeps this bash out of what pgrep finds.
+                Map.of("execute", "%%bash\npgrep -fa '(podman|conmon).*capas-it-runner-[k]ernel'\necho \"procesos=$(pgrep -fc '(podman|conmon).*capas-it-runner-[k]ernel')\""),
                 Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null"));
         Path file = Files.createTempFile("capas-steps", ".json");
         JSON.writeValue(file.toFile(), steps);
@@ -117,8 +117,8 @@ class KernelProtocolIT {
         JsonNode stopped = results.get(14);
         assertThat(stopped.get("reply").get("ename").asText()).isEqualTo("Interrumpido");
         assertThat(stopped.get("outputs").toString()).doesNotContain("nunca");
-        String after = results.get(15).get("outputs").toString();
-        assertThat(after).contains("estado=exited").contains("procesos=0");
+        assertThat(results.get(15).get("outputs").toString()).contains("estado=exited");
+        assertThat(results.get(16).get("outputs").toString()).contains("procesos=0");
     }
 
     @AfterAll
