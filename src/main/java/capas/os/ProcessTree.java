@@ -82,7 +82,6 @@ final class ProcessTree {
 
     private void stopInOrder() {
         refresh();
-        // Read now: once the leader has died its group still exists, but nothing tells us its id.
         OptionalInt group = ownGroup();
         signalForeground(group, SIGINT);
         if (awaitGone(INT_GRACE)) {
@@ -152,9 +151,19 @@ final class ProcessTree {
         }
     }
 
-    /** The root's process group, when the root leads one of its own (see {@link Launcher}). */
+    /**
+     * The process group the root leads (see {@link Launcher}), recognised by its id, the root's
+     * pid, even once the root has exited: its group lives on while any member remains in it.
+     */
     private OptionalInt ownGroup() {
-        return stat(root.pid()).filter(s -> s.group() == root.pid()).map(s -> OptionalInt.of((int) root.pid())).orElse(OptionalInt.empty());
+        List<ProcessHandle> seen = new ArrayList<>(members);
+        seen.add(0, root);
+        for (ProcessHandle p : seen) {
+            if (stat(p.pid()).map(s -> s.group() == root.pid()).orElse(false) && running(p)) {
+                return OptionalInt.of((int) root.pid());
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /**
