@@ -2,6 +2,8 @@ package capas.context;
 
 import capas.CapasException;
 import capas.Messages;
+import capas.os.Command;
+import capas.os.Running;
 import capas.store.Change;
 import capas.store.IdMap;
 import capas.store.Location;
@@ -44,7 +46,7 @@ public final class ProbeInspector implements Inspector {
     private final Context context;
     private final Mode mode;
     private final Path graphRoot;
-    private Process process;
+    private Running process;
     private BufferedReader replies;
     private Writer requests;
 
@@ -154,14 +156,15 @@ public final class ProbeInspector implements Inspector {
         command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
                 ProbeMain.class.getName(), mode.name(), graphRoot.toString()));
         try {
-            process = new ProcessBuilder(command).start();
+            // Lives as long as this inspector: no timeout; close() or a dead probe ends it.
+            process = Command.of(command).withTimeout(null).startLongLived();
         } catch (IOException e) {
             throw new CapasException(context == Context.SUDO ? CapasException.Kind.SUDO_PASSWORD : CapasException.Kind.PODMAN_MISSING,
                     context == Context.SUDO ? M.get("sudo.denied", e.getMessage()) : M.get("podman.missing"),
                     context == Context.SUDO ? M.get("sudo.denied.hint") : M.get("podman.missing.hint"), e);
         }
-        replies = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        requests = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        replies = new BufferedReader(new InputStreamReader(process.stdout(), StandardCharsets.UTF_8));
+        requests = new OutputStreamWriter(process.stdin(), StandardCharsets.UTF_8);
         String first = replies.readLine();
         if (!ProbeProtocol.READY.equals(first)) {
             String why = stop();
@@ -171,21 +174,19 @@ public final class ProbeInspector implements Inspector {
         }
     }
 
-    /** Stops the probe and returns the last thing it said on stderr (why it failed). */
+    /**
+     * Stops the probe and returns the last thing it said on stderr (why it failed): closing its
+     * stdin ends a healthy probe; one that does not end is stopped like any command.
+     */
     private String stop() {
         if (process == null) {
             return "";
         }
-        Process p = process;
+        Running p = process;
         process = null;
-        p.destroy();
-        try {
-            String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-            List<String> lines = err.lines().filter(l -> !l.contains("is not a shared mount")).toList();
-            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
-        } catch (IOException e) {
-            return "";
-        }
+        p.close();
+        List<String> lines = p.errors().strip().lines().filter(l -> !l.contains("is not a shared mount")).toList();
+        return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
     }
 
     @Override

@@ -1,12 +1,14 @@
 package capas.kernel;
 
 import capas.Messages;
+import capas.os.Command;
+import capas.os.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The AppCDS archive that makes the kernel start fast: the classes a warm-up session loads
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppCds {
     private static final Messages MESSAGES = Messages.of(AppCds.class);
-    private static final long TIMEOUT_SECONDS = 180;
+    private static final Duration TIMEOUT = Duration.ofSeconds(180);
 
     private AppCds() {
     }
@@ -31,30 +33,20 @@ final class AppCds {
             command.addAll(Kernelspec.JVM_OPTIONS);
             command.add("-XX:ArchiveClassesAtExit=" + archive);
             command.addAll(List.of("-jar", jar.toString(), "kernel", "--warmup"));
-            Path log = Files.createTempFile("capas-cds", ".log");
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
-            boolean done = process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!done) {
-                process.destroyForcibly();
-            }
-            boolean ok = done && process.exitValue() == 0 && Files.size(archive) > 0;
+            CommandResult run = Command.of(command).withTimeout(TIMEOUT).capture();
+            boolean ok = run.ok() && Files.isRegularFile(archive) && Files.size(archive) > 0;
             if (ok) {
-                Files.deleteIfExists(log);
                 System.err.println(MESSAGES.get("kernelspec.cds", archive));
             } else {
+                // The warm-up's own words say why; kept in a file, they would only clutter the installer's output.
+                Path log = Files.createTempFile("capas-cds", ".log");
+                Files.writeString(log, run.out() + run.err());
                 System.err.println(MESSAGES.get("kernelspec.nocds", log));
                 Files.deleteIfExists(archive);
             }
             return ok;
         } catch (IOException e) {
             System.err.println(MESSAGES.get("kernelspec.nocds", e.getMessage()));
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return false;
         }
     }

@@ -23,4 +23,7 @@ interface LibC extends Library {
     int open(String path, int flags);
 
     int close(int fd);
+
+    /** kill(2): a negative pid signals that process group; errno EPERM when the target belongs to someone else. */
+    int kill(int pid, int signal);
 }

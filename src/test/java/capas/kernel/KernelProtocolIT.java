@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class KernelProtocolIT {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CONTAINER = "capas-it-runner-kernel";
     private static JsonNode results;
 
     @BeforeAll
@@ -37,7 +39,15 @@ class KernelProtocolIT {
                 Map.of("execute", "while (true) {}", "sigint_after", 1.0),
                 Map.of("execute", "%%bash\nsleep 60", "sigint_after", 1.0),
                 Map.of("execute", "%sh echo $((6 * 7))"),
-                Map.of("history_tail", 1));
+                Map.of("history_tail", 1),
+                // The Stop button on a cell whose root podman runs a container that ignores SIGINT and SIGTERM.
+                Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null 2>&1\n"
+                        + "sudo -n podman run --name " + CONTAINER + " --network none localhost/curso/httpd:latest sleep 60\necho nunca",
+                        "interrupt_after", 6.0),
+                Map.of("execute", "%%bash\nsudo -n podman inspect --format 'estado={{.State.Status}}' " + CONTAINER),
+                // Its own cell, which names the container only as a pattern: the bracket keeps this bash out of what pgrep finds.
+                Map.of("execute", "%%bash\npgrep -fa '(podman|conmon).*capas-it-runner-[k]ernel'\necho \"procesos=$(pgrep -fc '(podman|conmon).*capas-it-runner-[k]ernel')\""),
+                Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null"));
         Path file = Files.createTempFile("capas-steps", ".json");
         JSON.writeValue(file.toFile(), steps);
         Path script = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
@@ -100,6 +110,20 @@ class KernelProtocolIT {
             assertThat(results.get(step).get("reply").get("ename").asText()).isEqualTo("Interrumpido");
         }
         assertThat(results.get(12).get("outputs").get(0).get("content").get("text").asText()).isEqualTo("42\n");
+    }
+
+    @Test
+    void interruptStopsARootPodmanAndItsContainer() {
+        JsonNode stopped = results.get(14);
+        assertThat(stopped.get("reply").get("ename").asText()).isEqualTo("Interrumpido");
+        assertThat(stopped.get("outputs").toString()).doesNotContain("nunca");
+        assertThat(results.get(15).get("outputs").toString()).contains("estado=exited");
+        assertThat(results.get(16).get("outputs").toString()).contains("procesos=0");
+    }
+
+    @AfterAll
+    static void removeContainer() {
+        capas.os.Commands.run(List.of("sudo", "-n", "podman", "rm", "-f", "-t", "0", CONTAINER));
     }
 
     @Test

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ShellCommandTest {
@@ -39,21 +42,71 @@ class ShellCommandTest {
 
     @Test
     void interruptKillsTheWholeTree() throws Exception {
-        ShellCommand command = new ShellCommand(List.of("bash", "-c", "bash -c 'sleep 60; echo nieto' & sleep 60; echo hijo"));
+        assertStopsEverything("bash -c 'sleep 60; echo nieto' & echo $! > %s; sleep 60; echo hijo");
+    }
+
+    /** A grandchild whose parent exited is re-parented: it is no longer among anyone's descendants. */
+    @Test
+    void interruptKillsAnOrphanedGrandchild() throws Exception {
+        assertStopsEverything("( sleep 60 & echo $! > %s ); sleep 60; echo hijo");
+    }
+
+    /** A daemon: orphaned, and in a session of its own, so no process-group signal reaches it. */
+    @Test
+    void interruptKillsADaemonItStarted() throws Exception {
+        assertStopsEverything("( setsid sleep 60 & echo $! > %s ); sleep 60; echo hijo");
+    }
+
+    /** A terminal's Ctrl-C: the command gets SIGINT first and may clean up before it ends. */
+    @Test
+    void interruptSendsSigintFirst() throws Exception {
+        Path file = Files.createTempFile("capas-sigint", ".txt");
+        ShellCommand command = new ShellCommand(List.of("bash", "-c", "trap 'echo int > " + file + "; exit 130' INT; sleep 60 & wait"));
+        interruptAfter(command, 700);
+        catchThrowableOfType(() -> run(command), CellFailure.class);
+        assertThat(Files.readString(file).strip()).isEqualTo("int");
+        Files.deleteIfExists(file);
+    }
+
+    private void assertStopsEverything(String script) throws Exception {
+        Path pidFile = Files.createTempFile("capas-nieto", ".pid");
+        ShellCommand command = new ShellCommand(List.of("bash", "-c", String.format(script, pidFile)));
+        interruptAfter(command, 700);
+        long start = System.nanoTime();
+        CellFailure failure = catchThrowableOfType(() -> run(command), CellFailure.class);
+        assertThat(failure.ename()).isEqualTo("Interrumpido");
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        Files.deleteIfExists(pidFile);
+        Optional<ProcessHandle> grandchild = ProcessHandle.of(pid);
+        try {
+            assertThat(running(pid)).as("grandchild %d still alive", pid).isFalse();
+        } finally {
+            grandchild.ifPresent(ProcessHandle::destroyForcibly);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("hijo");
+    }
+
+    /** Alive and not a zombie (a zombie has ended; only its parent has not collected it yet). */
+    private static boolean running(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (java.io.IOException gone) {
+            return false;
+        }
+    }
+
+    private static void interruptAfter(ShellCommand command, long millis) {
         Thread interrupter = new Thread(() -> {
             try {
-                Thread.sleep(700);
+                Thread.sleep(millis);
             } catch (InterruptedException e) {
                 return;
             }
             command.interrupt();
         });
+        interrupter.setDaemon(true);
         interrupter.start();
-        long start = System.nanoTime();
-        CellFailure failure = catchThrowableOfType(() -> run(command), CellFailure.class);
-        assertThat(failure.ename()).isEqualTo("Interrumpido");
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
-        Thread.sleep(300);
-        assertThat(ProcessHandle.current().descendants().filter(p -> p.info().command().orElse("").endsWith("sleep"))).isEmpty();
     }
 }
