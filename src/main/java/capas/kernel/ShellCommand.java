@@ -1,11 +1,13 @@
 package capas.kernel;
 
+import capas.Env;
 import capas.Messages;
 import capas.os.Command;
 import capas.os.Running;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A shell command run for a cell as it would run in a terminal (same environment, no tty), its
@@ -25,8 +27,9 @@ final class ShellCommand {
     private volatile boolean interrupted;
 
     ShellCommand(List<String> argv) {
-        // A cell runs as long as the student lets it: Stop ends it, not a timer.
-        this.command = Command.of(argv).withTimeout(null);
+        // A cell runs as long as the student lets it: Stop ends it, not a timer. The course image
+        // comes from one place: shell cells name it "$CAPAS_IMAGE", as the Java cells use Env.image().
+        this.command = Command.of(argv).withTimeout(null).withEnv(Map.of(Env.IMAGE, Env.image()));
     }
 
     /**

@@ -29,6 +29,12 @@ class ShellCommandTest {
     }
 
     @Test
+    void shellCellsNameTheCourseImageAsJavaDoes() {
+        assertThat(run(new ShellCommand(List.of("bash", "-c", "echo \"$CAPAS_IMAGE\"")))).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(capas.Env.image() + "\n");
+    }
+
+    @Test
     void failedStatusReadsInSpanish() {
         assertThat(ShellCommand.failed(1).traceback()).containsExactly("El comando terminó con estado 1");
     }
