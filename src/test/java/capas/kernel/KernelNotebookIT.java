@@ -48,7 +48,7 @@ class KernelNotebookIT {
         assertThat(cell.stream("stdout")).isEqualTo("desde bash\n");
         assertThat(cell.stream("stderr")).isEqualTo("aviso\n");
         assertThat(cell.errors()).singleElement().extracting(ExecutedNotebook.Error::text)
-                .isEqualTo("El comando terminó con estado 1");
+                .isEqualTo("La orden terminó con estado 1");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ShellCommandTest {
 
     @Test
     void failedStatusReadsInSpanish() {
-        assertThat(ShellCommand.failed(1).traceback()).containsExactly("El comando terminó con estado 1");
+        assertThat(ShellCommand.failed(1).traceback()).containsExactly("La orden terminó con estado 1");
     }
 
     @Test

@@ -37,8 +37,8 @@ class ExecutedNotebookTest {
         assertThat(nb.cell("falla").hasError()).isTrue();
         assertThat(nb.errors()).singleElement().satisfies(e -> {
             assertThat(e.cellId()).isEqualTo("c3");
-            assertThat(e.ename()).isEqualTo("Error del comando");
-            assertThat(e.text()).isEqualTo("El comando terminó con estado 1");
+            assertThat(e.ename()).isEqualTo("Error de la orden");
+            assertThat(e.text()).isEqualTo("La orden terminó con estado 1");
         });
     }
 }
