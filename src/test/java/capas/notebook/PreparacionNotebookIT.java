@@ -17,8 +17,24 @@ class PreparacionNotebookIT {
     }
 
     @Test
-    void runsWithoutErrors() {
-        assertThat(nb.errors()).isEmpty();
+    void onlyTheCellThatFailsOnPurposeFails() {
+        assertThat(nb.errors()).hasSize(1);
+        assertThat(nb.cell("falla-a-proposito").errors()).singleElement()
+                .satisfies(e -> assertThat(e.text()).contains("no-existe").contains("→ "));
+    }
+
+    @Test
+    void javaAndShellCellsAnswer() {
+        assertThat(nb.cell("java-hola").text()).contains("Hola desde Java");
+        assertThat(nb.cell("bash-hola").text()).contains("con sudo soy root").contains("podman version ");
+        assertThat(nb.cell("comprueba-cuaderno").text()).startsWith("✓ Java responde");
+    }
+
+    @Test
+    void bothStoresAndTheCourseImageAreChecked() {
+        assertThat(nb.cell("comprueba-almacenes").text()).contains("✓ rootless: overlay en ").contains("✓ rootful:  overlay en /var/lib/containers/storage");
+        assertThat(nb.cell("comprueba-imagen").text()).contains("localhost/curso/httpd:latest está en el almacén rootless con 3 capas")
+                .contains("está en el almacén rootful con 3 capas");
     }
 
     @Test
@@ -35,7 +51,6 @@ class PreparacionNotebookIT {
     @Test
     void shellCellsShowBothStoresUsingOverlay() {
         String text = nb.cell("bash-version").text();
-        assertThat(text).contains("podman version ");
         assertThat(text).containsPattern("rootless: overlay en /home/[^ ]+/\\.local/share/containers/storage");
         assertThat(text).contains("rootful:  overlay en /var/lib/containers/storage");
     }
