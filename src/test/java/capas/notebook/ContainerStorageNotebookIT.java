@@ -2,7 +2,11 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.Env;
+import capas.Mode;
+import capas.podman.Podman;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,23 +15,34 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Lesson 03 (rootful), executed top to bottom through real Jupyter on the Capas kernel as the
- * lab user (rootful parts through sudo -n), checked by what a student would look at.
+ * lab user (rootful parts through sudo -n), checked by what a student would look at: each
+ * Comprueba prints only ✓ lines, and the commands show what the text says they show.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerStorageNotebookIT {
     private static final Pattern LAYER = Pattern.compile("\"layer\": \"([0-9a-f]{64})\"");
+    private static final Pattern IMAGE = Pattern.compile("\"image\": \"([0-9a-f]{64})\"");
+    private static final Pattern ID = Pattern.compile("^([0-9a-f]{64})$", Pattern.MULTILINE);
+    private static final String STORE = "/var/lib/containers/storage";
 
     private ExecutedNotebook nb;
     private String layer;
+    private String containerId;
+    private final String image = Env.image();
 
     @BeforeAll
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
         nb = NotebookRunner.execute(Path.of("notebooks", "03-almacenamiento-de-contenedores.ipynb"), true);
-        Matcher m = LAYER.matcher(nb.cell("jq-containers").text());
-        assertThat(m.find()).as(nb.cell("jq-containers").text()).isTrue();
-        layer = m.group(1);
+        layer = group(LAYER, nb.cell("jq-containers").text());
+        containerId = group(ID, nb.cell("run").text());
+    }
+
+    private static String group(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        assertThat(m.find()).as(text).isTrue();
+        return m.group(1);
     }
 
     @Test
@@ -36,24 +51,99 @@ class ContainerStorageNotebookIT {
     }
 
     @Test
+    void everySectionEndsWithAComprobaThatPrintedOnlyTicks() {
+        List<ExecutedNotebook.Cell> checks = nb.cells().stream()
+                .filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
+        assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-run", "comprueba-containers-json",
+                "comprueba-diff", "comprueba-userdata", "comprueba-montaje", "comprueba-compartidas", "comprueba-dibujo",
+                "comprueba-size", "comprueba-rmi", "comprueba-rm");
+        for (ExecutedNotebook.Cell check : checks) {
+            assertThat(check.hasError()).as(check.tags().get(0)).isFalse();
+            List<String> lines = check.stream("stdout").lines().filter(l -> !l.isBlank()).toList();
+            assertThat(lines).as(check.tags().get(0)).isNotEmpty().allMatch(l -> l.startsWith("✓ "));
+        }
+    }
+
+    @Test
+    void theContainerIsCreatedFromTheImageWithTheLabels() {
+        assertThat(nb.cell("run").text()).startsWith("Imagen: " + image + "\n");
+        assertThat(nb.cell("exec").text()).isEqualTo("Ejemplo Podman\n");
+        assertThat(nb.cell("comprueba-run").text()).contains("✓ contenedor1 está en el almacén " + STORE + " (id " + containerId.substring(0, 12) + ")")
+                .contains("✓ contenedor1 está en marcha").contains("✓ se creó a partir de " + image)
+                .contains("✓ lleva las etiquetas capas.lab=true y capas.leccion=03");
+    }
+
+    @Test
+    void containersJsonHasTheRecordAndItsLock() {
+        assertThat(nb.cell("ls-overlay-containers").text()).contains(containerId).contains("containers.json").contains("containers.lock");
+        String jq = nb.cell("jq-containers").text();
+        String imageId = group(IMAGE, jq);
+        assertThat(jq).contains("\"names\": [\n    \"contenedor1\"\n  ]").contains("\"id\": \"" + containerId + "\"")
+                .contains("\"MountLabel\": \"\"").contains("\"ProcessLabel\": \"\"")
+                // podman image inspect, printed below the record, gives the same image id
+                .endsWith("Identificador de " + image + ":\n" + imageId + "\n");
+        assertThat(nb.cell("selinux").text()).isEqualTo("SELinux activo: false\n");
+        assertThat(nb.cell("containers-table").html()).contains("<table").contains("contenedor1").contains(layer).contains(image);
+        assertThat(nb.cell("comprueba-containers-json").text()).contains("✓ names = [contenedor1]")
+                .contains("✓ image = " + imageId.substring(0, 12) + "…, el identificador de " + image)
+                .contains("✓ layer = " + layer.substring(0, 12) + "…, una capa del almacén cuya madre es la de arriba de la imagen")
+                .contains("✓ su diff es la UpperDir de podman inspect: " + STORE + "/overlay/" + layer + "/diff")
+                .contains("✓ flags: MountLabel y ProcessLabel vacías, porque SELinux no está activo");
+    }
+
+    @Test
     void theFileIsInTheContainerLayersDiff() {
-        String expected = "/var/lib/containers/storage/overlay/" + layer + "/diff/tmp/tmpfile.txt";
-        assertThat(nb.cell("ls-diff").text()).contains("tmpfile.txt");
+        String expected = STORE + "/overlay/" + layer + "/diff/tmp/tmpfile.txt";
+        assertThat(nb.cell("ls-diff").text()).contains("capa del contenedor: " + layer).contains("tmpfile.txt");
         assertThat(nb.cell("locate").text()).contains("capa del contenedor").contains(expected);
         assertThat(nb.cell("comprueba-diff").text()).contains("✓ /tmp/tmpfile.txt está en " + expected).contains("✓ y contiene: Ejemplo Podman");
     }
 
     @Test
-    void containersJsonIsShownWithItsMetadataDecoded() {
-        assertThat(nb.cell("containers-table").html()).contains("<table").contains("contenedor1").contains(layer)
-                .contains("localhost/curso/httpd:latest");
+    void userdataHoldsTheConfigAndWhatIsMountedIntoTheContainer() {
+        String userdata = STORE + "/overlay-containers/" + containerId + "/userdata";
+        assertThat(nb.cell("ls-userdata").text().lines()).contains("config.json", "shm", "attach", "ctl", "winsz");
+        assertThat(nb.cell("userdata").html()).contains(userdata).contains("config.json");
+        assertThat(nb.cell("config-json").text()).contains("\"root\": \"" + STORE + "/overlay/" + layer + "/merged\"")
+                .contains("\"source\": \"" + userdata + "/shm\"")
+                .contains("\"source\": \"/run/containers/storage/overlay-containers/" + containerId + "/userdata/hostname\"");
+        assertThat(nb.cell("comprueba-userdata").text()).contains("✓ " + userdata + " tiene config.json, shm, attach, ctl y winsz")
+                .contains("✓ config.json: la raíz del contenedor es " + STORE + "/overlay/" + layer + "/merged")
+                .contains("✓ config.json: /dev/shm ← " + userdata + "/shm");
     }
 
     @Test
-    void theMountAgreesWithPodmanInspect() {
-        assertThat(nb.cell("inspect-graphdriver").text()).contains("UpperDir = /var/lib/containers/storage/overlay/" + layer + "/diff");
+    void theSeedsInspectTemplatePrintsOneKeyPerLine() {
+        // podman 4.3 turns the template's \n into a real line break: the seed's command works as written.
+        assertThat(nb.cell("inspect-graphdriver").source()).contains("{{$key}} = {{$dir}}\\n{{end}}");
+        String out = nb.cell("inspect-graphdriver").text();
+        assertThat(out).doesNotContain("\\n");
+        assertThat(out.lines().filter(l -> !l.isBlank()).map(l -> l.substring(0, l.indexOf(" = "))).toList())
+                .containsExactly("LowerDir", "MergedDir", "UpperDir", "WorkDir");
+        assertThat(out).contains("UpperDir = " + STORE + "/overlay/" + layer + "/diff\n");
+    }
+
+    @Test
+    void theMountAgreesWithPodmanInspectAndUsesShortLinks() {
+        assertThat(nb.cell("mount-overlay").text()).containsPattern("(?m)^lowerdir=(\\S*l/[A-Z0-9]{26}:){2}\\S*l/[A-Z0-9]{26}$")
+                .contains("upperdir=" + STORE + "/overlay/" + layer + "/diff\n");
         assertThat(nb.cell("mount").html()).contains("upperdir").contains(layer);
-        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ lowerdir = las 3 capas de la imagen");
+        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ upperdir = " + STORE + "/overlay/" + layer + "/diff, la de podman inspect")
+                .contains("✓ lowerdir = las 3 capas de la imagen");
+    }
+
+    @Test
+    void twoContainersShareTheImageLayersButNotTheirOwn() {
+        String text = nb.cell("mount-two").text();
+        List<String> lowers = text.lines().filter(l -> l.startsWith("lowerdir=")).toList();
+        List<String> uppers = text.lines().filter(l -> l.startsWith("upperdir=")).toList();
+        assertThat(text).contains("== contenedor1\n").contains("== contenedor2\n");
+        assertThat(lowers).hasSize(2);
+        assertThat(lowers.get(0)).isEqualTo(lowers.get(1)).contains("/l/");
+        assertThat(uppers).hasSize(2).doesNotHaveDuplicates();
+        assertThat(uppers.get(0)).isEqualTo("upperdir=" + STORE + "/overlay/" + layer + "/diff");
+        assertThat(nb.cell("comprueba-compartidas").text()).contains("✓ la misma lowerdir en los dos: " + lowers.get(0).substring("lowerdir=".length()))
+                .contains("✓ contenedor2 borrado; las 3 capas de la imagen siguen en el disco");
     }
 
     @Test
@@ -62,23 +152,38 @@ class ContainerStorageNotebookIT {
         assertThat(svg).startsWith("<?xml").contains("<svg").contains("<title>" + layer + "</title>")
                 .contains("★ /tmp/tmpfile.txt").contains("Capa del contenedor");
         assertThat(nb.cell("diagram").text()).contains("El fichero /tmp/tmpfile.txt está en la capa " + layer.substring(0, 12));
+        assertThat(nb.cell("comprueba-dibujo").text()).contains("✓ arriba, la capa del contenedor: " + layer.substring(0, 12))
+                .contains("en el anfitrión existe " + STORE + "/overlay/" + layer + "/diff/tmp/tmpfile.txt")
+                .contains("✓ debajo, las 3 capas de la imagen");
     }
 
     @Test
     void theContainerLayerGrowsButTheImageDoesNot() {
+        assertThat(nb.cell("ps-size-before").text()).containsPattern("contenedor1\\s+\\d+B \\(virtual");
         assertThat(nb.cell("ps-size-after").text()).containsPattern("contenedor1\\s+2\\dMB \\(virtual");
         assertThat(nb.cell("comprueba-size").text()).contains("✓ la capa del contenedor ha crecido 2").contains("la imagen sigue igual");
     }
 
     @Test
     void removingTheImageInUseIsRefused() {
-        assertThat(nb.cell("rmi-refused").text()).contains("image is in use by a container");
-        assertThat(nb.cell("comprueba-rmi").text()).contains("✓ Podman se niega a borrar la imagen");
+        assertThat(nb.cell("rmi-refused").text()).contains("Contenedores que usan " + image + ": contenedor1")
+                .contains("image is in use by a container");
+        assertThat(nb.cell("comprueba-rmi").text()).contains("✓ Podman se niega a borrar la imagen " + image)
+                .contains("✓ la imagen sigue en el almacén");
     }
 
     @Test
     void theContainerLayerDisappearsWithTheContainer() {
         assertThat(nb.cell("layer-before-rm").text()).contains(layer + "? true");
         assertThat(nb.cell("comprueba-rm").text()).contains("✓ la capa " + layer.substring(0, 12) + "… ya no existe");
+    }
+
+    @Test
+    void theNotebookLeavesNothingBehind() {
+        Podman rootful = new Podman(Mode.ROOTFUL);
+        for (String name : List.of("contenedor1", "contenedor2")) {
+            assertThat(rootful.command("container", "exists", name).exitCode()).as(name).isEqualTo(1);
+        }
+        assertThat(rootful.command("image", "exists", image).exitCode()).as(image).isZero();
     }
 }
