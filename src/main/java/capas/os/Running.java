@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link #stdout()}), and end it with {@link #stop()} or {@link #close()} from any thread.
  */
 public final class Running implements AutoCloseable {
+    /** How long a stopped root may take to be collected by the JDK once the tree is gone. */
+    private static final java.time.Duration REAP_WAIT = java.time.Duration.ofSeconds(2);
     /** Why it ended: on its own, or stopped (and by whom). */
     public enum Ending {
         EXITED, TIMED_OUT, STOPPED, INTERRUPTED, CLOSED
@@ -223,6 +225,13 @@ public final class Running implements AutoCloseable {
     private void awaitStop() {
         if (stopping.get()) {
             stopped.join();
+            // The tree counts a zombie as gone; the JDK's reaper collects it a moment later, and
+            // only then does Process say so: wait for that too, so a stopped command is not "alive".
+            try {
+                process.waitFor(REAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
