@@ -218,6 +218,11 @@ public final class Capas implements AutoCloseable {
         return Posix.uid();
     }
 
+    /** This user's primary gid on the host. */
+    public long hostGid() {
+        return statusId(ProcessHandle.current().pid(), "Gid:");
+    }
+
     /** Owners of what the container wrote in {@code dir}, seen from the host and from inside. */
     public TableView owners(String container, String dir) {
         IdMap uids = idMap();
@@ -251,7 +256,7 @@ public final class Capas implements AutoCloseable {
 
     /** This user's ranges of subordinate gids ({@code /etc/subgid}), the source of the gid map. */
     public List<SubIdRange> subGids() {
-        return SubIdRange.read(SubIdRange.SUBGID, userName(), statusId(ProcessHandle.current().pid(), "Gid:"));
+        return SubIdRange.read(SubIdRange.SUBGID, userName(), hostGid());
     }
 
     private static String userName() {
