@@ -80,7 +80,8 @@ class RootlessNotebookIT {
         assertThat(nb.cell("namespaces").html()).contains("<table").contains("proceso de pausa de Podman").contains("dentro de podman unshare")
                 .contains("PID 1 de contenedor1").contains(rows.get("contenedor1")[0]).contains(rows.get("pausa")[0]);
         assertThat(nb.cell("comprueba-ns").text()).contains("✓ cuatro espacios de nombres de montaje")
-                .contains("✓ podman unshare entra en los del proceso de pausa").contains("sus procesos son tuyos (uid " + uid + ")");
+                .contains("✓ podman unshare entra en los del proceso de pausa").contains("✓ los dos contenedores están en el espacio de nombres de usuario de Podman, " + rows.get("pausa")[1])
+                .contains("✓ en el anfitrión, su PID 1 es del uid " + uid + " (tú)");
     }
 
     @Test
