@@ -63,6 +63,16 @@ public interface Inspector extends AutoCloseable {
     /** The text of a regular file inside the store, up to {@code maxBytes}. */
     String readFile(String hostPath, int maxBytes);
 
+    /** Every mount of this context's mount namespace, overlay or not ({@code /proc/self/mountinfo}). */
+    default List<MountPoint> mountPoints() {
+        return MountPoint.read(MountPoint.SELF);
+    }
+
+    /** The mount and user namespaces this context runs in (its own {@code /proc/self/ns}). */
+    default NamespaceIds namespaces() {
+        return NamespaceIds.self();
+    }
+
     @Override
     default void close() {
     }

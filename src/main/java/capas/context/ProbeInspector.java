@@ -217,4 +217,14 @@ public final class ProbeInspector implements Inspector {
     public IdMap gidMap() {
         return call("gidMap", IdMap.class);
     }
+
+    @Override
+    public List<MountPoint> mountPoints() {
+        return call("mountPoints", new TypeReference<List<MountPoint>>() { });
+    }
+
+    @Override
+    public NamespaceIds namespaces() {
+        return call("namespaces", NamespaceIds.class);
+    }
 }

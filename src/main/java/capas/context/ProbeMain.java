@@ -57,6 +57,8 @@ public final class ProbeMain {
             case "overlayMounts" -> inspector.overlayMounts();
             case "uidMap" -> inspector.uidMap();
             case "gidMap" -> inspector.gidMap();
+            case "mountPoints" -> inspector.mountPoints();
+            case "namespaces" -> inspector.namespaces();
             case "listDir" -> inspector.listDir(a.get(0));
             case "exists" -> inspector.exists(a.get(0));
             case "isOverlayMount" -> inspector.isOverlayMount(a.get(0));

@@ -7,6 +7,8 @@ import capas.context.CachedStore;
 import capas.context.DirEntry;
 import capas.context.Inspector;
 import capas.context.LocalInspector;
+import capas.context.MountPoint;
+import capas.context.NamespaceIds;
 import capas.context.ProbeInspector;
 import capas.os.Posix;
 import capas.podman.Podman;
@@ -216,6 +218,11 @@ public final class Capas implements AutoCloseable {
         return Posix.uid();
     }
 
+    /** This user's primary gid on the host. */
+    public long hostGid() {
+        return statusId(ProcessHandle.current().pid(), "Gid:");
+    }
+
     /** Owners of what the container wrote in {@code dir}, seen from the host and from inside. */
     public TableView owners(String container, String dir) {
         IdMap uids = idMap();
@@ -237,6 +244,100 @@ public final class Capas implements AutoCloseable {
             throw new CapasException(CapasException.Kind.NOT_FOUND, where.toString());
         }
         return new FileOwner(path, where.hostUid(), where.hostGid(), idMap().toContainer(where.hostUid()), gidMap().toContainer(where.hostGid()));
+    }
+
+    /**
+     * This user's ranges of subordinate uids ({@code /etc/subuid}): what {@code newuidmap} lets
+     * podman put in the uid map after the user's own uid.
+     */
+    public List<SubIdRange> subUids() {
+        return SubIdRange.read(SubIdRange.SUBUID, userName(), hostUid());
+    }
+
+    /** This user's ranges of subordinate gids ({@code /etc/subgid}), the source of the gid map. */
+    public List<SubIdRange> subGids() {
+        return SubIdRange.read(SubIdRange.SUBGID, userName(), hostGid());
+    }
+
+    private static String userName() {
+        return System.getProperty("user.name");
+    }
+
+    /** The host pid of the container's first process ({@code podman inspect --format '{{.State.Pid}}'}). */
+    public long containerPid(String container) {
+        long pid = podman.inspect(container).path("State").path("Pid").asLong(0);
+        if (pid <= 0) {
+            throw new CapasException(CapasException.Kind.NOT_RUNNING, M.get("container.no.pid", container), M.get("container.no.pid.hint", container));
+        }
+        return pid;
+    }
+
+    /** Rootless podman's pause process, found where podman keeps its pid ({@code <runtime dir>/libpod/tmp/pause.pid}). */
+    public PauseProcess pauseProcess() {
+        requireRootless();
+        return PauseProcess.find(hostUid());
+    }
+
+    /**
+     * The mount and user namespaces of this notebook's process, of podman's pause process, of a
+     * process inside {@code podman unshare} and of the first process of each of {@code containers}.
+     */
+    public Namespaces namespaces(String... containers) {
+        requireRootless();
+        List<ProcessNamespaces> rows = new ArrayList<>();
+        rows.add(row(ProcessNamespaces.Role.HOST, null, NamespaceIds.self()));
+        rows.add(row(ProcessNamespaces.Role.PAUSE, null, NamespaceIds.of(pauseProcess().pid())));
+        rows.add(row(ProcessNamespaces.Role.UNSHARE, null, namespace.namespaces()));
+        for (String c : containers) {
+            rows.add(row(ProcessNamespaces.Role.CONTAINER, c, NamespaceIds.of(containerPid(c))));
+        }
+        return new Namespaces(rows);
+    }
+
+    private static ProcessNamespaces row(ProcessNamespaces.Role role, String name, NamespaceIds ids) {
+        return new ProcessNamespaces(role, name, ids.pid(), statusId(ids.pid(), "Uid:"), ids.mnt(), ids.user());
+    }
+
+    /**
+     * The real uid ({@code Uid:}) or gid ({@code Gid:}) of a process as the host sees it, from
+     * {@code /proc/<pid>/status}; -1 if it is gone.
+     */
+    private static long statusId(long pid, String field) {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+                if (line.startsWith(field)) {
+                    return Long.parseLong(line.substring(field.length()).strip().split("\\s+")[0]);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Gone between two reads: shown as -1.
+        }
+        return -1;
+    }
+
+    private void requireRootless() {
+        if (mode != Mode.ROOTLESS) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("rootless.only", M.get("ns.rootless")));
+        }
+    }
+
+    /** Every mount the host's mount namespace has (this notebook's {@code /proc/self/mountinfo}), overlay or not. */
+    public List<MountPoint> hostMounts() {
+        return MountPoint.read(MountPoint.SELF);
+    }
+
+    /** Every mount of the containers' mount namespace (for rootless, inside {@code podman unshare}), overlay or not. */
+    public List<MountPoint> namespaceMounts() {
+        return namespace.mountPoints();
+    }
+
+    /**
+     * The entries of a folder inside the store as the containers' namespace sees them (for
+     * rootless, inside {@code podman unshare}: owners as ids inside; and a {@code merged} exists
+     * there only). {@link #listDir} gives the host's view.
+     */
+    public List<DirEntry> listDirInside(Path dir) {
+        return namespace.listDir(dir.toString());
     }
 
     /** The entries of {@code overlay-containers/<id>/userdata}. */

@@ -253,4 +253,41 @@ class CapasIT {
             podman.command("rm", "-f", "-t", "0", foreign);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void rootlessNamespacesMountsAndSubordinateIdsAreReadFromTheRealSystem(Mode mode) {
+        Capas lab = lab(mode);
+        if (mode == Mode.ROOTFUL) {
+            assertThatThrownBy(lab::namespaces).isInstanceOfSatisfying(CapasException.class,
+                    e -> assertThat(e.kind()).isEqualTo(CapasException.Kind.ENVIRONMENT));
+            return;
+        }
+        lab.podman().run(NAME, Env.image(), "sleep", "1000");
+        Namespaces ns = lab.namespaces(NAME);
+        PauseProcess pause = lab.pauseProcess();
+        assertThat(ns.pause().pid()).isEqualTo(pause.pid());
+        assertThat(pause.pidFile().toString()).endsWith("libpod/tmp/pause.pid");
+        // What the notebook's shell cell reads with readlink, the library reads the same.
+        String unshareMnt = lab.podman().unshare("readlink", "/proc/self/ns/mnt").out().strip();
+        assertThat(ns.unshare().mnt()).isEqualTo(unshareMnt).isEqualTo(ns.pause().mnt()).isNotEqualTo(ns.host().mnt());
+        assertThat(ns.container(NAME).mnt()).isNotEqualTo(ns.pause().mnt()).isNotEqualTo(ns.host().mnt());
+        assertThat(ns.container(NAME).user()).isEqualTo(ns.pause().user()).isNotEqualTo(ns.host().user());
+        assertThat(ns.container(NAME).pid()).isEqualTo(lab.podman().inspect(NAME).path("State").path("Pid").asLong());
+        assertThat(ns.container(NAME).hostUid()).isEqualTo(lab.hostUid());
+
+        String merged = lab.mount(NAME).mergedDir();
+        assertThat(lab.namespaceMounts()).anySatisfy(m -> {
+            assertThat(m.mountPoint()).isEqualTo(merged);
+            assertThat(m.fsType()).isEqualTo("overlay");
+        });
+        assertThat(lab.hostMounts()).noneMatch(m -> m.mountPoint().equals(merged)).anyMatch(m -> m.mountPoint().equals("/"));
+        assertThat(lab.listDirInside(Path.of(merged))).filteredOn(e -> e.name().equals("bin")).singleElement()
+                .satisfies(e -> assertThat(e.uid()).isZero());
+        assertThat(lab.listDir(Path.of(merged))).isEmpty();
+
+        assertThat(lab.idMap().toHost(1)).isEqualTo(lab.subUids().get(0).start());
+        assertThat(lab.gidMap().toHost(1)).isEqualTo(lab.subGids().get(0).start());
+        assertThat(lab.gidMap().toContainer(lab.hostGid())).isZero();
+    }
 }

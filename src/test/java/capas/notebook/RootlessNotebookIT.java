@@ -2,55 +2,157 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
  * Lesson 04 (rootless), executed top to bottom through real Jupyter on the Capas kernel as the
- * lab user, checked by what a student would look at.
+ * lab user, checked by what a student would look at: each Comprueba's ✓ lines, and the outputs
+ * of the commands compared with what this test reads itself (/etc/subuid, /proc).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RootlessNotebookIT {
+    private static final Pattern NS_ROW = Pattern.compile("^(.+?)\\s+(mnt:\\[\\d+\\])\\s+(user:\\[\\d+\\])$", Pattern.MULTILINE);
+
     private ExecutedNotebook nb;
+    private long uid;
+    private long subuidStart;
+    private long subgidStart;
 
     @BeforeAll
-    void execute() {
+    void execute() throws IOException {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user (rootless podman)");
+        uid = new com.sun.security.auth.module.UnixSystem().getUid();
+        subuidStart = firstRange(Path.of("/etc/subuid"));
+        subgidStart = firstRange(Path.of("/etc/subgid"));
         nb = NotebookRunner.execute(Path.of("notebooks", "04-almacenamiento-rootless.ipynb"));
+    }
+
+    private long firstRange(Path file) throws IOException {
+        String user = System.getProperty("user.name");
+        return Files.readAllLines(file).stream().map(l -> l.split(":")).filter(f -> f.length == 3 && (f[0].equals(user) || f[0].equals(String.valueOf(uid))))
+                .map(f -> Long.parseLong(f[1])).findFirst().orElseThrow();
+    }
+
+    @Test
+    void noCellFailsAndEveryComprobaSaysWhatItChecked() {
+        assertThat(nb.errors()).isEmpty();
+        List<ExecutedNotebook.Cell> checks = nb.cells().stream().filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
+        assertThat(checks).hasSizeGreaterThanOrEqualTo(10);
+        for (ExecutedNotebook.Cell check : checks) {
+            assertThat(check.stream("stdout")).as(check.tags().get(0)).startsWith("✓ ");
+        }
+        assertThat(nb.cell("preparacion").text()).contains("✓ almacén rootless: ").contains("✓ imagen del curso: ");
+    }
+
+    @Test
+    void twoLabelledContainersRunInTheUsersStore() {
+        assertThat(nb.cell("run").text()).contains("contenedor1").contains("contenedor2");
+        assertThat(nb.cell("comprueba-run").text()).contains("✓ contenedor1 y contenedor2 están en marcha, con la etiqueta capas.leccion=04")
+                .contains("✓ los dos están en el containers.json de tu almacén: ");
+    }
+
+    @Test
+    void eachContainerHasItsOwnMountNamespaceAndUnshareJoinsThePauseProcess() {
+        String text = nb.cell("ns").text();
+        assertThat(text).contains("proceso de pausa: pid ").contains("libpod/tmp/pause.pid").contains("podman pause");
+        Map<String, String[]> rows = new HashMap<>();
+        Matcher m = NS_ROW.matcher(text);
+        while (m.find()) {
+            rows.put(m.group(1).strip().split(" ")[0], new String[] {m.group(2), m.group(3)});
+        }
+        assertThat(rows).containsKeys("esta", "pausa", "podman", "contenedor1", "contenedor2");
+        assertThat(rows.get("podman")).containsExactly(rows.get("pausa"));
+        assertThat(rows.get("contenedor1")[0]).isNotEqualTo(rows.get("contenedor2")[0]).isNotEqualTo(rows.get("pausa")[0]).isNotEqualTo(rows.get("esta")[0]);
+        assertThat(rows.get("pausa")[0]).isNotEqualTo(rows.get("esta")[0]);
+        assertThat(rows.get("contenedor1")[1]).isEqualTo(rows.get("pausa")[1]).isNotEqualTo(rows.get("esta")[1]);
+
+        assertThat(nb.cell("namespaces").html()).contains("<table").contains("proceso de pausa de Podman").contains("dentro de podman unshare")
+                .contains("PID 1 de contenedor1").contains(rows.get("contenedor1")[0]).contains(rows.get("pausa")[0]);
+        assertThat(nb.cell("comprueba-ns").text()).contains("✓ cuatro espacios de nombres de montaje")
+                .contains("✓ podman unshare entra en los del proceso de pausa").contains("✓ los dos contenedores están en el espacio de nombres de usuario de Podman, " + rows.get("pausa")[1])
+                .contains("✓ en el anfitrión, su PID 1 es del uid " + uid + " (tú)");
     }
 
     @Test
     void hostDoesNotSeeTheOverlaysButUnshareSeesBoth() {
         assertThat(nb.cell("host-mount").text()).contains("ningún montaje overlay de tu almacén rootless");
         assertThat(nb.cell("unshare-mount").text().lines().filter(l -> l.startsWith("overlay on ")).count()).isGreaterThanOrEqualTo(2);
-        assertThat(nb.cell("comprueba-montajes").text()).contains("✓ dentro de podman unshare: los montajes de contenedor1 y contenedor2");
+        assertThat(nb.cell("exec-mount").text().lines().filter(l -> l.startsWith("overlay on / ")).count()).isEqualTo(1);
+        assertThat(nb.cell("comprueba-montajes").text()).contains("✓ dentro de podman unshare: los montajes de contenedor1 y contenedor2")
+                .contains("✓ dentro de contenedor1: un solo overlay, su raíz /");
     }
 
     @Test
-    void uidMapTableShowsTheUserAsRootAndTheSubordinateRange() {
-        long uid = Long.parseLong(System.getProperty("capas.uid", String.valueOf(new com.sun.security.auth.module.UnixSystem().getUid())));
-        assertThat(nb.cell("idmap").text()).contains("0–0 → " + uid + "–" + uid).containsPattern("1–65536 → \\d+–\\d+");
-        assertThat(nb.cell("comprueba-idmap").text()).contains("✓ el uid " + uid + " del anfitrión es root (0) dentro");
+    void anUnprivilegedUserMountsATmpfsOnlyInsideUnshare() {
+        assertThat(nb.cell("tmpfs-mount").text()).contains("(mount ha fallado: código").containsPattern("/capas-04-tmpfs .* - tmpfs tmpfs");
+        assertThat(nb.cell("tmpfs-ls").text()).contains("(ningún montaje en ").containsPattern("(?m)^hola.txt$");
+        assertThat(nb.cell("comprueba-tmpfs").text()).contains("✓ dentro de podman unshare: tmpfs montado en ")
+                .contains("✓ en el anfitrión: ese montaje no existe y la carpeta está vacía");
+        assertThat(nb.cell("tmpfs-cleanup").text()).contains("desmontada y borrada");
+        assertThat(nb.cell("comprueba-tmpfs-limpio").text()).contains("ya no está montada ni existe");
     }
 
     @Test
-    void ownersDifferInsideAndOutside() {
+    void uidAndGidMapsComeFromSubuidAndSubgid() {
+        assertThat(nb.cell("uid-map").text()).containsPattern("(?m)^\\s+0\\s+0\\s+4294967295$")
+                .containsPattern("(?m)^\\s+0\\s+" + uid + "\\s+1$").containsPattern("(?m)^\\s+1\\s+" + subuidStart + "\\s+\\d+$")
+                .containsPattern("(?m)^\\s+1\\s+" + subgidStart + "\\s+\\d+$").contains("/etc/subuid:").contains("/etc/subgid:");
+        assertThat(nb.cell("idmap").text()).contains("uid_map").contains("gid_map").contains("0–0 → " + uid + "–" + uid)
+                .contains("1–").contains("→ " + subuidStart + "–");
+        assertThat(nb.cell("comprueba-idmap").text()).contains("✓ el uid " + uid + " del anfitrión (tú) es root (0) dentro")
+                .contains("✓ el uid 1 de dentro es el " + subuidStart + ", el primero de tu rango de /etc/subuid")
+                .contains("✓ el uid 1000 de dentro es, por tanto, el " + (subuidStart + 999))
+                .contains("✓ el gid 1 de dentro es el " + subgidStart);
+    }
+
+    @Test
+    void ownersOfTheContainerLayerDifferInsideAndOutside() {
+        assertThat(nb.cell("inspect").text()).contains("usuario por defecto de la imagen: 0:0").contains("MergedDir = ").contains("UpperDir = ");
         assertThat(nb.cell("unshare-ls").text()).containsPattern("1000\\s+1000 .* de-usuario.txt").containsPattern(" 0\\s+0 .* tmpfile.txt");
+        assertThat(nb.cell("host-ls").text()).containsPattern((subuidStart + 999) + "\\s+" + (subgidStart + 999) + " .* de-usuario.txt")
+                .containsPattern(uid + "\\s+\\d+ .* tmpfile.txt");
         assertThat(nb.cell("owners").html()).contains("de-usuario.txt").contains("1000:1000").contains("0:0");
-        assertThat(nb.cell("comprueba-owners").text()).contains("✓ tmpfile.txt: root dentro").contains("✓ de-usuario.txt: uid 1000 dentro");
+        assertThat(nb.cell("comprueba-owners").text()).contains("✓ tmpfile.txt: escrito por 0:0 dentro; en el disco es de " + uid + ":")
+                .contains("(tú)").contains("✓ de-usuario.txt: escrito por 1000:1000 dentro; en el disco es de " + (subuidStart + 999) + ":" + (subgidStart + 999));
+    }
+
+    @Test
+    void imageLayersAndMergedAreOwnedByTheUserOutsideAndByRootInside() {
+        String image = nb.cell("image-ls").text();
+        assertThat(image).contains("capa de la imagen: ").containsPattern(" " + uid + "\\s+\\d+ .*/bin/busybox").containsPattern(" 0\\s+0 .*/bin/busybox");
+        assertThat(nb.cell("image-owner").text()).contains("/bin/busybox");
+        String merged = nb.cell("merged-ls").text();
+        assertThat(merged).contains("MergedDir = ").contains("desde el anfitrión:\n(carpeta vacía)").containsPattern("root\\s+root .* bin").containsPattern("root\\s+root .* tmp");
+        assertThat(nb.cell("comprueba-image-owners").text()).contains("✓ /bin/busybox sale de la capa ").contains("en el disco es del uid " + uid + " (tú), dentro de podman unshare del 0")
+                .contains(" de root root, cada una con el dueño de su capa traducido").contains("✓ desde el anfitrión, merged es una carpeta vacía");
     }
 
     @Test
     void rootlessOverlayUsesUserxattr() {
+        assertThat(nb.cell("ls-store").text()).contains("overlay-containers").contains("diff").contains("merged");
         assertThat(nb.cell("userxattr").text()).contains("userxattr");
+        assertThat(nb.cell("comprueba-userxattr").text()).contains("tiene diff, work, merged y link").contains("✓ el overlay rootless se monta con userxattr");
         assertThat(nb.cell("comprueba-userxattr").svg()).contains("<svg");
     }
 
     @Test
-    void cleansUpWhatItCreated() {
-        assertThat(nb.cell("cleanup").text().strip()).endsWith("0");
+    void cleansUpWhatItCreatedAndChecksIt() {
+        assertThat(nb.cell("before-cleanup").text()).contains("¿existe? true");
+        String cleanup = nb.cell("cleanup").text();
+        assertThat(cleanup).contains("CONTAINER ID");
+        assertThat(cleanup.lines().filter(l -> l.contains("contenedor")).toList()).containsExactlyInAnyOrder("contenedor1", "contenedor2");
+        assertThat(nb.cell("comprueba-cleanup").text()).contains("✓ contenedor1 y contenedor2 ya no existen").contains("✓ sus capas se han ido del disco")
+                .contains("✓ la imagen sigue en tu almacén");
     }
 }
