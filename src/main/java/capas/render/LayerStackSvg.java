@@ -74,7 +74,7 @@ final class LayerStackSvg {
             boxY += h + GAP;
         }
         if (d.highlight() != null) {
-            text(20, hostLineY + 8, 14, "bold", Palette.TEXT, SANS, M.get("host.path", ""), 20);
+            text(20, hostLineY + 8, 14, "bold", Palette.TEXT, SANS, M.get(d.handMade() ? "host.path.hand" : "host.path", ""), 20);
             text(170, hostLineY + 8, 13, "normal", Palette.TEXT, MONO, d.highlight().hostPath(), 100);
         }
         legend(legendY);
@@ -143,9 +143,9 @@ final class LayerStackSvg {
         String hand = d.handMade() ? ".hand" : "";
         swatch(20, y, Palette.CONTAINER_FILL, Palette.CONTAINER_STROKE, M.get("legend.container" + hand));
         swatch(500, y, Palette.IMAGE_FILL, Palette.IMAGE_STROKE, M.get("legend.image" + hand));
-        swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file"));
+        swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file" + hand));
         if (d.highlight() != null && d.highlight().deleted()) {
-            swatch(500, y + 28, Palette.WHITEOUT_FILL, Palette.WHITEOUT_STROKE, M.get("legend.whiteout"));
+            swatch(500, y + 28, Palette.WHITEOUT_FILL, Palette.WHITEOUT_STROKE, M.get("legend.whiteout" + hand));
         }
     }
 

@@ -56,7 +56,7 @@ public record StackDiagram(String containerName, String imageName, List<LayerBox
         StringBuilder text = new StringBuilder(handMade() ? M.get("alt.hand", handTitle) : containerName == null ? M.get("alt.image", imageName)
                 : M.get("alt.container", containerName, imageName)).append('\n');
         if ((containerName != null || handMade()) && mergedDir != null) {
-            text.append(M.get(mounted ? "alt.merged" : "alt.merged.unmounted", mergedDir)).append('\n');
+            text.append(M.get(mounted ? "alt.merged" : handMade() ? "alt.merged.unmounted.hand" : "alt.merged.unmounted", mergedDir)).append('\n');
         }
         int n = 1;
         for (LayerBox layer : layers) {
