@@ -94,14 +94,18 @@ public final class HandOverlay implements Displayable {
                 where.layerId() == null ? null : folders.get(where.depth()));
     }
 
-    /** Whether {@code path} is an opaque directory in {@code upperdir}, as far as this process can read its marks. */
+    /**
+     * Whether {@code path} is an opaque directory in {@code upperdir}, as far as this process can
+     * read its marks. The path is resolved by the locator (symlinks followed inside the overlay,
+     * never on the host), so the mark read is always that of an entry inside {@code upperdir}.
+     */
     public boolean isOpaque(String path) {
+        OverlayLocation where = locate(path);
+        if (!where.present() || !upper().equals(where.folder())) {
+            return false;
+        }
         try {
-            Path inUpper = upper().resolve(path.replaceFirst("^/+", "")).normalize();
-            if (!inUpper.startsWith(upper())) {
-                throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("hand.outside", path));
-            }
-            return Entry.lstat(inUpper).map(Entry::isOpaque).orElse(false);
+            return Entry.lstat(where.host()).map(Entry::isOpaque).orElse(false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -115,7 +115,12 @@ class HandOverlayTest {
         assertThat(overlay.locate("/escape/passwd").state()).isEqualTo(Location.State.ABSENT);
         assertThat(overlay.locate("/abs/passwd").state()).isEqualTo(Location.State.ABSENT);
         assertThat(overlay.locate("/abs/f1").layer()).isNull();
-        assertThatThrownBy(() -> overlay.isOpaque("/../../etc")).isInstanceOf(CapasException.class);
+        assertThat(overlay.isOpaque("/../../etc")).isFalse();
+        Files.createDirectories(dir.resolve("fuera/d"));
+        Files.getFileAttributeView(dir.resolve("fuera/d"), UserDefinedFileAttributeView.class)
+                .write("overlay.opaque", ByteBuffer.wrap("y".getBytes(StandardCharsets.UTF_8)));
+        Files.createSymbolicLink(dir.resolve("upper/salida"), dir.resolve("fuera"));
+        assertThat(overlay.isOpaque("/salida/d")).as("an opaque folder outside the overlay, reached through a symlink").isFalse();
     }
 
     @Test
