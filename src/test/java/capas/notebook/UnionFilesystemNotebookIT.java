@@ -92,7 +92,7 @@ class UnionFilesystemNotebookIT {
         assertThat(nb.cell("sin-root-cambios").text()).contains("user.overlay.opaque = y").containsPattern("c--------- +\\d+ +(\\d+) +\\1 +0, 0 .* f2");
         assertThat(nb.cell("sin-root-locate").text()).contains("/f2 está borrado: la capa upper tiene una marca de borrado (whiteout")
                 .contains("/dir/viejo no está en ninguna capa").contains("¿upper/dir es opaco? true");
-        assertThat(nb.cell("sin-root-locate").svg()).contains("✗ /f2").contains("merged: no está montado en el espacio de nombres de montaje");
+        assertThat(nb.cell("sin-root-locate").svg()).contains("✗ /f2").contains("merged: no montado en este espacio de nombres de montaje");
         assertThat(nb.cell("comprueba-sin-root").text()).contains("✓ el anfitrión no ve el montaje sin root")
                 .contains("✓ upper/dir tiene user.overlay.opaque=y, y la biblioteca lo lee sin root").contains("es 5.11 o posterior");
     }

@@ -68,7 +68,7 @@ class LayerStackSvgTest {
         assertThat(svg.getElementsByTagNameNS("*", "title").item(0).getTextContent()).isEqualTo("Overlay montado a mano en /tmp/o/merged");
         assertThat(svg.getTextContent()).contains("upperdir · lectura y escritura · upper").contains("lowerdir · sólo lectura · lower")
                 .contains("/tmp/o/upper").contains("workdir: /tmp/o/work").contains("✗ /f2")
-                .contains("merged: no está montado en el espacio de nombres de montaje de este proceso")
+                .contains("merged: no montado en este espacio de nombres de montaje")
                 .doesNotContain("overlay/l/").doesNotContain("contenedor").doesNotContain("diff: ").doesNotContain("id upper");
         assertThat(diagram.description()).startsWith("Overlay montado a mano en /tmp/o/merged, de arriba abajo:")
                 .contains("1. upperdir · lectura y escritura · upper: /tmp/o/upper").contains("en /tmp/o/upper/f2");
