@@ -2,8 +2,10 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -109,6 +111,43 @@ class UnionFilesystemNotebookIT {
         assertThat(nb.cell("workdir-otro-fs").text()).contains("tmpfs").contains("wrong fs type");
         assertThat(nb.cell("dmesg").text()).contains("overlayfs: workdir and upperdir must reside under the same mount");
         assertThat(nb.cell("comprueba-workdir").text()).contains("✓ mount se niega (código 32)");
+    }
+
+    /**
+     * A run stopped half-way: both rootful mounts up, the rootless one mounted twice inside podman
+     * unshare, a whiteout owned by root. The clean-up cell, run on its own, still unmounts and
+     * removes everything, and running it again is harmless.
+     */
+    @Test
+    void theCleanUpCellWorksAfterAFailureHalfway() throws Exception {
+        String halfway = """
+                set -e
+                D="$HOME/capas-01"
+                mkdir -p "$D"/con-root/lower "$D"/con-root/upper "$D"/con-root/work "$D"/con-root/merged \
+                         "$D"/varias/lower1 "$D"/varias/upper "$D"/varias/work "$D"/varias/merged \
+                         "$D"/sin-root/lower "$D"/sin-root/upper "$D"/sin-root/work "$D"/sin-root/merged "/dev/shm/capas-01-$USER"
+                cd "$D/con-root"; echo a > lower/a
+                sudo -n mount -t overlay overlay -o lowerdir=lower,upperdir=upper,workdir=work merged; rm merged/a
+                cd "$D/varias"; sudo -n mount -t overlay overlay -o lowerdir=lower1,upperdir=upper,workdir=work merged
+                cd "$D/sin-root"
+                podman unshare mount -t overlay overlay -o userxattr,lowerdir=lower,upperdir=upper,workdir=work merged
+                podman unshare mount -t overlay overlay -o userxattr,lowerdir=lower,upperdir=upper,workdir=work merged 2>/dev/null || true
+                grep -c "$D/" /proc/self/mountinfo
+                """;
+        assertThat(bash(halfway).out().strip()).isEqualTo("2");
+        String cleanUp = nb.cell("limpieza").source().replaceFirst("^%%bash\\s*", "");
+
+        assertThat(bash(cleanUp).out()).contains("Desmontado y borrado: " + dir);
+        assertThat(bash(cleanUp).exitCode()).isZero();
+        assertThat(Path.of(dir)).doesNotExist();
+        assertThat(Files.readString(Path.of("/proc/self/mountinfo"))).doesNotContain(dir + "/");
+        assertThat(bash("podman unshare cat /proc/self/mountinfo").out()).doesNotContain(dir + "/");
+    }
+
+    private static ChildProcess.Result bash(String script) throws Exception {
+        ChildProcess.Result result = ChildProcess.run(new ProcessBuilder("bash", "-c", script), Duration.ofMinutes(2));
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        return result;
     }
 
     @Test
