@@ -91,12 +91,13 @@ class UnionFilesystemNotebookIT {
         String inside = tables.substring(tables.indexOf("--- En la del espacio"));
         assertThat(host).contains(dir + "/con-root/merged").doesNotContain("/sin-root/merged");
         assertThat(inside).contains(dir + "/sin-root/merged").contains("userxattr");
+        assertThat(nb.cell("sin-userxattr").text()).contains("Input/output error").contains("Sin userxattr no se ha podido borrar el directorio");
         assertThat(nb.cell("sin-root-cambios").text()).contains("user.overlay.opaque = y").containsPattern("c--------- +\\d+ +(\\d+) +\\1 +0, 0 .* f2");
         assertThat(nb.cell("sin-root-locate").text()).contains("/f2 está borrado: la capa upper tiene una marca de borrado (whiteout")
                 .contains("/dir/viejo no está en ninguna capa").contains("¿upper/dir es opaco? true");
         assertThat(nb.cell("sin-root-locate").svg()).contains("✗ /f2").contains("merged: no montado en este espacio de nombres de montaje");
         assertThat(nb.cell("comprueba-sin-root").text()).contains("✓ el anfitrión no ve el montaje sin root")
-                .contains("✓ upper/dir tiene user.overlay.opaque=y, y la biblioteca lo lee sin root").contains("es 5.11 o posterior");
+                .contains("✓ upper/dir tiene user.overlay.opaque=y, y la biblioteca lo lee sin root").contains("es 5.11 o posterior").contains("✓ montado sin userxattr, borrar un directorio de lower falla");
     }
 
     @Test
