@@ -34,7 +34,7 @@ final class LayerStackSvg {
 
     String render() {
         int y = 60;
-        boolean withMerged = d.containerName() != null && d.mergedDir() != null;
+        boolean withMerged = (d.containerName() != null || d.handMade()) && d.mergedDir() != null;
         int layersTop = withMerged ? y + MERGED_H + 28 : y + 10;
         int height = layersTop;
         for (LayerBox layer : d.layers()) {
@@ -58,11 +58,13 @@ final class LayerStackSvg {
 
         if (withMerged) {
             rect(BOX_X, y, BOX_W, MERGED_H, Palette.MERGED_FILL, Palette.MERGED_STROKE, true);
-            text(BOX_X + 14, y + 22, 15, "bold", Palette.MERGED_STROKE, SANS, M.get(d.mounted() ? "merged" : "merged.unmounted"), 80);
+            text(BOX_X + 14, y + 22, 15, "bold", Palette.MERGED_STROKE, SANS, M.get((d.mounted() ? "merged" : "merged.unmounted") + (d.handMade() ? ".hand" : "")), 80);
             text(BOX_X + 14, y + 42, 13, "normal", Palette.TEXT, MONO, d.mergedDir(), 82);
             arrowUp(BOX_X + BOX_W / 2, layersTop - 2, y + MERGED_H + 2);
         }
-        text(20, layersTop - 10, 13, "bold", Palette.MUTED, SANS, M.get("link.caption"), 40);
+        if (!d.handMade()) {
+            text(20, layersTop - 10, 13, "bold", Palette.MUTED, SANS, M.get("link.caption"), 40);
+        }
 
         int boxY = layersTop;
         int imageIndex = (int) d.layers().stream().filter(l -> !l.containerLayer()).count();
@@ -72,7 +74,7 @@ final class LayerStackSvg {
             boxY += h + GAP;
         }
         if (d.highlight() != null) {
-            text(20, hostLineY + 8, 14, "bold", Palette.TEXT, SANS, M.get("host.path", ""), 20);
+            text(20, hostLineY + 8, 14, "bold", Palette.TEXT, SANS, M.get(d.handMade() ? "host.path.hand" : "host.path", ""), 20);
             text(170, hostLineY + 8, 13, "normal", Palette.TEXT, MONO, d.highlight().hostPath(), 100);
         }
         legend(legendY);
@@ -81,6 +83,9 @@ final class LayerStackSvg {
     }
 
     private String title() {
+        if (d.handMade()) {
+            return d.handTitle();
+        }
         return d.containerName() == null ? M.get("title.image", d.imageName()) : M.get("title.container", d.containerName(), d.imageName());
     }
 
@@ -88,15 +93,18 @@ final class LayerStackSvg {
         boolean top = layer.containerLayer();
         String stroke = top ? Palette.CONTAINER_STROKE : Palette.IMAGE_STROKE;
         rect(BOX_X, y, BOX_W, h, top ? Palette.CONTAINER_FILL : Palette.IMAGE_FILL, stroke, false);
-        text(BOX_X + 14, y + 24, 16, "bold", stroke, SANS, top ? M.get("layer.container") : M.get("layer.image", imageNumber), 60);
-        svg.append("<g><title>").append(esc(layer.id())).append("</title>");
-        text(BOX_X + 14, y + 46, 14, "normal", Palette.TEXT, MONO, "id " + StackDiagram.shortId(layer.id()) + "…", 40);
-        svg.append("</g>\n");
+        String heading = layer.label() != null ? layer.label() : top ? M.get("layer.container") : M.get("layer.image", imageNumber);
+        text(BOX_X + 14, y + 24, 16, "bold", stroke, SANS, heading, 60);
+        if (!d.handMade()) {
+            svg.append("<g><title>").append(esc(layer.id())).append("</title>");
+            text(BOX_X + 14, y + 46, 14, "normal", Palette.TEXT, MONO, "id " + StackDiagram.shortId(layer.id()) + "…", 40);
+            svg.append("</g>\n");
+        }
         if (layer.size() != null) {
             svg.append("<text x=\"").append(BOX_X + BOX_W - 14).append("\" y=\"").append(y + 24)
                     .append("\" font-size=\"14\" text-anchor=\"end\" fill=\"").append(Palette.TEXT).append("\">").append(esc(layer.size())).append("</text>\n");
         }
-        text(BOX_X + 14, y + 68, 13, "normal", Palette.TEXT, MONO, "diff: " + layer.diffPath(), 82);
+        text(BOX_X + 14, y + 68, 13, "normal", Palette.TEXT, MONO, (d.handMade() ? "" : "diff: ") + layer.diffPath(), 82);
         if (top && d.workDir() != null) {
             text(BOX_X + 14, y + 90, 13, "normal", Palette.MUTED, MONO, M.get("work", d.workDir()), 82);
         }
@@ -132,11 +140,12 @@ final class LayerStackSvg {
 
     /** Two columns, two rows: fits the width whatever the labels' lengths. */
     private void legend(int y) {
-        swatch(20, y, Palette.CONTAINER_FILL, Palette.CONTAINER_STROKE, M.get("legend.container"));
-        swatch(500, y, Palette.IMAGE_FILL, Palette.IMAGE_STROKE, M.get("legend.image"));
-        swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file"));
+        String hand = d.handMade() ? ".hand" : "";
+        swatch(20, y, Palette.CONTAINER_FILL, Palette.CONTAINER_STROKE, M.get("legend.container" + hand));
+        swatch(500, y, Palette.IMAGE_FILL, Palette.IMAGE_STROKE, M.get("legend.image" + hand));
+        swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file" + hand));
         if (d.highlight() != null && d.highlight().deleted()) {
-            swatch(500, y + 28, Palette.WHITEOUT_FILL, Palette.WHITEOUT_STROKE, M.get("legend.whiteout"));
+            swatch(500, y + 28, Palette.WHITEOUT_FILL, Palette.WHITEOUT_STROKE, M.get("legend.whiteout" + hand));
         }
     }
 

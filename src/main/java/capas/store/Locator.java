@@ -31,8 +31,26 @@ public final class Locator {
 
     /** @param layerIds the container's layers, top first (its own layer, then the image's) */
     public Locator(Store store, List<String> layerIds) {
+        this(layerIds, layerIds.stream().map(store::diffDir).toList());
+    }
+
+    private Locator(List<String> layerIds, List<Path> diffs) {
+        if (layerIds.size() != diffs.size()) {
+            throw new IllegalArgumentException(layerIds.size() + " names for " + diffs.size() + " folders");
+        }
         this.layerIds = List.copyOf(layerIds);
-        this.diffs = layerIds.stream().map(store::diffDir).toList();
+        this.diffs = List.copyOf(diffs);
+    }
+
+    /**
+     * A locator over any stack of folders, top first: a hand-made overlay's {@code upperdir}
+     * and {@code lowerdir}s, with the same rules as a container's layers.
+     *
+     * @param names   what to call each folder in the answer ({@link Location#layerId()})
+     * @param folders the folders, top first (upper, then the lowers from left to right)
+     */
+    public static Locator ofFolders(List<String> names, List<Path> folders) {
+        return new Locator(names, folders);
     }
 
     public static Locator forContainer(Store store, Container container) {

@@ -58,6 +58,24 @@ class LayerStackSvgTest {
     }
 
     @Test
+    void aHandMadeOverlayIsDrawnWithItsFoldersRolesAndNoContainerWords() throws Exception {
+        StackDiagram diagram = StackDiagram.handMade("Overlay montado a mano en /tmp/o/merged",
+                List.of(new LayerBox("upper", true, null, "/tmp/o/upper", null, "upperdir · lectura y escritura · upper"),
+                        new LayerBox("lower", false, null, "/tmp/o/lower", null, "lowerdir · sólo lectura · lower")),
+                "/tmp/o/merged", false, "/tmp/o/work", new Highlight("/f2", "upper", "/tmp/o/upper/f2", true));
+        Element svg = parse(diagram.svg()).getDocumentElement();
+
+        assertThat(svg.getElementsByTagNameNS("*", "title").item(0).getTextContent()).isEqualTo("Overlay montado a mano en /tmp/o/merged");
+        assertThat(svg.getTextContent()).contains("upperdir · lectura y escritura · upper").contains("lowerdir · sólo lectura · lower")
+                .contains("/tmp/o/upper").contains("workdir: /tmp/o/work").contains("✗ /f2")
+                .contains("merged: no montado en este espacio de nombres de montaje")
+                .doesNotContain("overlay/l/").doesNotContain("contenedor").doesNotContain("diff: ").doesNotContain("id upper");
+        assertThat(diagram.description()).startsWith("Overlay montado a mano en /tmp/o/merged, de arriba abajo:")
+                .contains("1. upperdir · lectura y escritura · upper: /tmp/o/upper").contains("en /tmp/o/upper/f2");
+        assertThat(diagram.toMimeBundle().get("text/html")).contains("carpetas reales del montaje");
+    }
+
+    @Test
     void listsTheLayersTopToBottomInTheTextAlternative() {
         String text = StaticDiagrams.container().toMimeBundle().get("text/plain");
 
