@@ -1,6 +1,7 @@
 package capas.practica.catalog;
 
 import capas.CapasException;
+import capas.Env;
 import capas.Messages;
 import capas.Mode;
 import capas.lab.Capas;
@@ -49,9 +50,11 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
         return Mode.ROOTFUL;
     }
 
+    /** Not {@link PracticaDefinition#runFromCourseImage}: its sentence names the container layer, the answer to task 2. */
     @Override
     public String prepare(Capas lab) {
-        return PracticaDefinition.runFromCourseImage(lab, CONTAINER);
+        lab.podman().run(CONTAINER, Env.image());
+        return M.get("prepare", CONTAINER, Env.image());
     }
 
     @Override

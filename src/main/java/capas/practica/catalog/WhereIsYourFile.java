@@ -50,7 +50,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
     /** The student creates the container: the lab only removes the one an earlier run left. */
     @Override
     public String prepare(Capas lab) {
-        return lab.podman().removeIfLab(CONTAINER) ? M.get("prepare.removed", CONTAINER) : M.get("prepare.ready");
+        return lab.podman().removeIfLab(CONTAINER) ? M.get("prepare.removed", CONTAINER) : M.get("prepare.ready", CONTAINER);
     }
 
     @Override
