@@ -3,6 +3,7 @@ package capas.practica;
 import capas.render.Displayable;
 import capas.render.Callout;
 import capas.render.Tone;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,16 @@ import java.util.Map;
  * @param correct whether the answer is right
  * @param message one Spanish sentence: the verdict, and when wrong, what the mistake is
  * @param details what was checked, one line each (e.g. the real path, for comparison)
+ * @param warning something to fix that does not make the answer wrong (a missing label…), or
+ *     {@code null}; shown as a warning under the verdict
  */
-public record Verdict(int task, boolean correct, String message, List<String> details) implements Displayable {
+public record Verdict(int task, boolean correct, String message, List<String> details, String warning) implements Displayable {
     public Verdict {
         details = List.copyOf(details);
+    }
+
+    public Verdict(int task, boolean correct, String message, List<String> details) {
+        this(task, correct, message, details, null);
     }
 
     public static Verdict right(int task, String message, String... details) {
@@ -28,17 +35,32 @@ public record Verdict(int task, boolean correct, String message, List<String> de
         return new Verdict(task, false, message, List.of(details));
     }
 
+    /** The same verdict, with {@code warning} under it. */
+    public Verdict withWarning(String warning) {
+        return new Verdict(task, correct, message, details, warning);
+    }
+
     private Callout callout() {
         return new Callout(correct ? Tone.OK : Tone.BAD, correct ? "✓" : "✗", message, details);
     }
 
+    private Callout warningCallout() {
+        return new Callout(Tone.WARN, Tone.WARN.mark(), warning, List.of());
+    }
+
     @Override
     public String toString() {
-        return callout().toString();
+        return warning == null ? callout().toString() : callout() + "\n" + warningCallout();
     }
 
     @Override
     public Map<String, String> toMimeBundle() {
-        return callout().toMimeBundle();
+        if (warning == null) {
+            return callout().toMimeBundle();
+        }
+        Map<String, String> bundle = new LinkedHashMap<>();
+        bundle.put("text/html", callout().toMimeBundle().get("text/html") + warningCallout().toMimeBundle().get("text/html"));
+        bundle.put("text/plain", toString());
+        return bundle;
     }
 }

@@ -26,10 +26,15 @@ class ExportarIT {
         String lesson = Files.readString(out.resolve("03-almacenamiento-de-contenedores.html"));
         assertThat(lesson).contains("<svg").contains("capas-highlight").contains("✓ /tmp/tmpfile.txt está en");
         String solved = Files.readString(out.resolve("p1-donde-esta-tu-fichero-soluciones.html"));
-        assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-callout capas-bad");
+        // Solved means every check green: no ✗, and no warning (the reference answers leave none).
+        assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-callout capas-bad").doesNotContain("capas-callout capas-warn");
         for (String practica : List.of("p2-copias-y-whiteouts", "p3-uids-rootless", "p4-liberar-una-imagen")) {
             assertThat(Files.readString(out.resolve(practica + "-soluciones.html"))).as(practica)
-                    .contains("capas-callout capas-ok").doesNotContain("capas-callout capas-bad");
+                    .contains("capas-callout capas-ok").doesNotContain("capas-callout capas-bad").doesNotContain("capas-callout capas-warn");
         }
+        // The predictions are solved too, before the changes they predict.
+        String p2 = Files.readString(out.resolve("p2-copias-y-whiteouts-soluciones.html"));
+        assertThat(p2).contains("el contenedor sólo puede escribir en su capa").contains("quedará una marca de borrado (whiteout)");
+        assertThat(p2.indexOf("quedará una marca de borrado")).isLessThan(p2.indexOf("hay una marca de borrado (whiteout)"));
     }
 }

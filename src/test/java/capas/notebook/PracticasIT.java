@@ -6,6 +6,7 @@ import capas.ChildProcess;
 import capas.practica.PracticaAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,8 +19,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every práctica, run through the kernel as a student would: once with the reference answers
- * (every check passes) and once per typical wrong answer (its check fails with the expected
- * Spanish feedback). Answers live in each answer cell's metadata {@code capas.solucion} and
+ * (every check passes, and each hint cell gives its first hint) and once per typical wrong
+ * answer (its check fails with the expected Spanish feedback, or passes with the expected
+ * warning when the variant says {@code "aviso": true}). Answers live in each answer cell's metadata {@code capas.solucion} and
  * {@code capas.errores}; the committed notebook holds only the student's empty cells.
  */
 class PracticasIT {
@@ -52,19 +54,47 @@ class PracticasIT {
     }
 
     private static void reference(String name, JsonNode nb) throws IOException {
-        ExecutedNotebook run = NotebookRunner.execute(variant(nb, name + "-referencia", null, null));
+        ExecutedNotebook run = NotebookRunner.execute(withHintsAsked(variant(nb, name + "-referencia", null, null)));
         for (JsonNode cell : nb.path("cells")) {
             String tag = cell.path("metadata").path("tags").path(0).asText("");
             if (tag.startsWith("comprueba-")) {
-                assertThat(run.cell(tag).text()).as(tag).startsWith("✓ ");
+                assertThat(run.cell(tag).text()).as(tag).startsWith("✓ ").doesNotContain("\n! ");
+            }
+            if (tag.startsWith("pista-")) {
+                // The hint cell, uncommented: it gives the first hint.
+                assertThat(run.cell(tag).text()).as(tag).startsWith("Pista 1: ");
             }
         }
     }
 
+    /**
+     * One typical wrong answer: its check says what is wrong (✗ and the expected text), or, for
+     * a mistake that does not make the task wrong ({@code "aviso": true}, e.g. a missing label),
+     * passes with the expected warning under the ✓.
+     */
     private static void wrong(String name, JsonNode nb, String answerTag, JsonNode error, int n) throws IOException {
         ExecutedNotebook run = NotebookRunner.execute(variant(nb, name + "-" + answerTag + "-error-" + n, answerTag, error.path("fuente").asText()), true);
         String check = answerTag.replace("tarea-", "comprueba-");
-        assertThat(run.cell(check).text()).as(check).startsWith("✗ ").contains(error.path("espera").asText());
+        String expected = error.path("espera").asText();
+        if (error.path("aviso").asBoolean(false)) {
+            assertThat(run.cell(check).text()).as(check).startsWith("✓ ").contains("\n! ").contains(expected);
+        } else {
+            assertThat(run.cell(check).text()).as(check).startsWith("✗ ").contains(expected);
+        }
+    }
+
+    /** The hint cells with their call uncommented, as a student who asks for a hint runs them. */
+    private static Path withHintsAsked(Path notebook) throws IOException {
+        ObjectNode nb = (ObjectNode) JSON.readTree(notebook.toFile());
+        for (JsonNode cell : nb.path("cells")) {
+            if (cell.path("metadata").path("tags").path(0).asText("").startsWith("pista-")) {
+                String source = cell.path("source").isArray()
+                        ? String.join("", JSON.convertValue(cell.path("source"), String[].class)) : cell.path("source").asText();
+                ((ObjectNode) cell).put("source", source.replaceAll("(?m)^// (p\\.pista\\(\\d+\\))", "$1"));
+            }
+        }
+        JSON.writeValue(notebook.toFile(), nb);
+        return notebook;
     }
 
     /** The práctica with every answer cell filled with its reference, except {@code tag}, filled with {@code source}. */

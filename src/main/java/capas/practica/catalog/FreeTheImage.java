@@ -178,8 +178,9 @@ public final class FreeTheImage implements PracticaDefinition {
         }
         Optional<Image> image = store.findImage(IMAGE);
         if (image.isPresent()) {
-            List<String> users = usersOf(store, image.get()).stream().map(Container::name).toList();
-            return Verdict.wrong(2, users.isEmpty() ? M.get("free.not.removed", IMAGE) : M.get("free.still.used", String.join(", ", users)));
+            List<String> users = usersOf(store, image.get()).stream().map(Container::name).sorted().toList();
+            return Verdict.wrong(2, users.isEmpty() ? M.get("free.not.removed", IMAGE)
+                    : M.get(users.size() == 1 ? "free.still.used" : "free.still.used.many", spanishList(users)));
         }
         String ownLayer = record.get(OWN_LAYER_LABEL);
         List<String> sharedLayers = List.of(record.getOrDefault(SHARED_LABEL, "").split(",")).stream().filter(l -> !l.isEmpty()).toList();
@@ -187,6 +188,12 @@ public final class FreeTheImage implements PracticaDefinition {
         return Verdict.right(2, M.get("free.ok"),
                 M.get(lab.exists(store.layerDir(ownLayer)) ? "free.own.layer.kept" : "free.own.layer.gone", ownLayer),
                 M.get("free.shared", String.valueOf(kept), String.valueOf(sharedLayers.size()), Env.image()));
+    }
+
+    /** "a", "a y b", "a, b y c". */
+    static String spanishList(List<String> items) {
+        return items.size() <= 1 ? String.join("", items)
+                : String.join(", ", items.subList(0, items.size() - 1)) + " y " + items.get(items.size() - 1);
     }
 
     private static List<Container> usersOf(Store store, Image image) {

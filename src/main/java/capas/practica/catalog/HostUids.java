@@ -63,7 +63,7 @@ public final class HostUids implements PracticaDefinition {
         long rootOwner = lab.owner(CONTAINER, ROOT_FILE).containerUid();
         long userOwner = lab.owner(CONTAINER, USER_FILE).containerUid();
         if (rootOwner != 0) {
-            return Verdict.wrong(1, M.get("written.owner", ROOT_FILE, "root (0)", String.valueOf(rootOwner)));
+            return Verdict.wrong(1, M.get("written.owner", ROOT_FILE, "0 (root)", String.valueOf(rootOwner)));
         }
         if (userOwner != USER) {
             return Verdict.wrong(1, M.get("written.owner", USER_FILE, String.valueOf(USER), String.valueOf(userOwner)));
@@ -95,7 +95,7 @@ public final class HostUids implements PracticaDefinition {
             return Verdict.wrong(task, M.get("uid.first.sub", String.valueOf(g)));
         }
         if (inside > 0 && Math.abs(g - real) == 1) {
-            return Verdict.wrong(task, M.get("uid.off.by.one", String.valueOf(firstSub), String.valueOf(inside)));
+            return Verdict.wrong(task, M.get(g > real ? "uid.one.over" : "uid.one.under", String.valueOf(firstSub), String.valueOf(inside)));
         }
         return Verdict.wrong(task, M.get("uid.wrong"));
     }

@@ -16,6 +16,8 @@ import capas.store.Layer;
 import capas.store.Location;
 import capas.Mode;
 import capas.store.Store;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,7 +50,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
     /** The student creates the container: the lab only removes the one an earlier run left. */
     @Override
     public String prepare(Capas lab) {
-        return lab.podman().removeIfLab(CONTAINER) ? M.get("prepare.removed", CONTAINER) : M.get("prepare.ready");
+        return lab.podman().removeIfLab(CONTAINER) ? M.get("prepare.removed", CONTAINER) : M.get("prepare.ready", CONTAINER);
     }
 
     @Override
@@ -74,19 +76,30 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (!lab.isOverlayMount(lab.store().mergedDir(c.get().layer()))) {
             return Verdict.wrong(1, M.get("created.stopped"));
         }
-        Map<String, String> labels = lab.podman().labels(CONTAINER);
-        for (Map.Entry<String, String> wanted : Map.of(Labels.LAB, "true", Labels.LESSON, PracticaCatalog.lessonOf(ID)).entrySet()) {
-            if (!wanted.getValue().equals(labels.get(wanted.getKey()))) {
-                return Verdict.wrong(1, M.get("created.label", wanted.getKey() + "=" + wanted.getValue()));
-            }
-        }
-        return Verdict.right(1, M.get("created.ok"), "layer: " + c.get().layer());
+        Verdict ok = Verdict.right(1, M.get("created.ok"));
+        List<String> missing = missingLabels(lab.podman().labels(CONTAINER));
+        return missing.isEmpty() ? ok
+                : ok.withWarning(M.get(missing.size() == 1 ? "created.label" : "created.labels", String.join(" y ", missing)));
+    }
+
+    /**
+     * The lab labels the container lacks ({@code key=value}). Without them the work is still
+     * right, but the reset tools will not know the container is this práctica's.
+     */
+    static List<String> missingLabels(Map<String, String> labels) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put(Labels.LAB, "true");
+        wanted.put(Labels.LESSON, PracticaCatalog.lessonOf(ID));
+        return wanted.entrySet().stream().filter(w -> !w.getValue().equals(labels.get(w.getKey())))
+                .map(w -> w.getKey() + "=" + w.getValue()).toList();
     }
 
     private static Verdict written(Capas lab) {
         Location where = lab.locate(CONTAINER, FILE);
         if (where.state() != Location.State.PRESENT) {
-            return Verdict.wrong(2, M.get("written.missing"));
+            // The classic slip: "sudo podman exec mi-contenedor echo hola > /tmp/hola.txt"
+            // redirects in the cell's shell, so the file lands in the host's /tmp.
+            return Verdict.wrong(2, Files.exists(Path.of(FILE), LinkOption.NOFOLLOW_LINKS) ? M.get("written.host") : M.get("written.missing"));
         }
         return Verdict.right(2, M.get("written.ok"));
     }
@@ -138,8 +151,9 @@ public final class WhereIsYourFile implements PracticaDefinition {
      */
     private static Verdict removed(Capas lab) {
         Store store = lab.store();
-        if (store.findContainer(CONTAINER).isPresent()) {
-            return Verdict.wrong(4, M.get("removed.still"));
+        Optional<Container> still = store.findContainer(CONTAINER);
+        if (still.isPresent()) {
+            return Verdict.wrong(4, M.get(lab.isOverlayMount(store.mergedDir(still.get().layer())) ? "removed.still" : "removed.stopped"));
         }
         Set<String> listed = store.layers().stream().map(Layer::id).collect(Collectors.toSet());
         for (DirEntry entry : lab.listDir(store.overlayDir())) {

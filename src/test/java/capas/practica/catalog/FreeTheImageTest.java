@@ -48,4 +48,11 @@ class FreeTheImageTest {
         assertThat(judge(null).message()).contains("Escribe en respuesta");
         assertThat(judge("p4-web <b>x</b>").message()).isEqualTo("No hay ningún contenedor llamado <b>x</b> en el almacén rootful.");
     }
+
+    @Test
+    void containersAreListedInSpanish() {
+        assertThat(FreeTheImage.spanishList(List.of("p4-web"))).isEqualTo("p4-web");
+        assertThat(FreeTheImage.spanishList(List.of("p4-parado", "p4-web"))).isEqualTo("p4-parado y p4-web");
+        assertThat(FreeTheImage.spanishList(List.of("a", "b", "c"))).isEqualTo("a, b y c");
+    }
 }

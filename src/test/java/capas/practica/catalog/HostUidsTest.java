@@ -27,8 +27,9 @@ class HostUidsTest {
         assertThat(HostUids.hostUid(2, 0, ROOT_FILE, MAP).message()).contains("dueño dentro del contenedor");
         assertThat(HostUids.hostUid(2, 100000L, ROOT_FILE, MAP).message()).contains("primer uid de tu rango");
         assertThat(HostUids.hostUid(3, 1000, USER_FILE, MAP).message()).contains("dueño dentro del contenedor");
-        assertThat(HostUids.hostUid(3, 101000, USER_FILE, MAP).message()).startsWith("Casi").contains("(100000)");
-        assertThat(HostUids.hostUid(3, 100998, USER_FILE, MAP).message()).startsWith("Casi");
+        assertThat(HostUids.hostUid(3, 101000, USER_FILE, MAP).message()).isEqualTo("Casi: te has pasado en uno. El primer uid de tu rango"
+                + " de /etc/subuid (100000) corresponde al uid 1 del contenedor, no al 0: cuenta desde ahí hasta el 1000.");
+        assertThat(HostUids.hostUid(3, 100998, USER_FILE, MAP).message()).startsWith("Casi: te has quedado corto en uno.").contains("(100000)");
         assertThat(HostUids.hostUid(3, 4242, USER_FILE, MAP).message()).contains("ls -ln");
         assertThat(HostUids.hostUid(3, "100999\n", USER_FILE, MAP).correct()).isTrue();
     }
