@@ -89,6 +89,11 @@ public final class Podman {
         return result;
     }
 
+    /** This podman as a student types it in a terminal: {@code sudo podman} for rootful, {@code podman} for rootless. */
+    public String typed() {
+        return prefix.get(0).equals("sudo") ? "sudo podman" : "podman";
+    }
+
     /** Like {@link #command}, but a failure is a Spanish error of the right kind that quotes podman. */
     private CommandResult checked(String what, String... args) {
         CommandResult result = command(args);
@@ -243,7 +248,7 @@ public final class Podman {
             throw PodmanError.of(M.get("what.inspect", name), List.of("container", "exists", name), exists);
         }
         if (!isLabContainer(name)) {
-            throw new CapasException(CapasException.Kind.NAME_TAKEN, M.get("not.ours", name), M.get("not.ours.hint", name));
+            throw new CapasException(CapasException.Kind.NAME_TAKEN, M.get("not.ours", name), M.get("not.ours.hint", name, typed()));
         }
         checked(M.get("what.rm", name), "rm", "-f", "-t", "0", name);
         return true;
