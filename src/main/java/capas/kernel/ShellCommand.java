@@ -19,6 +19,11 @@ import java.util.Map;
  */
 final class ShellCommand {
     private static final Messages MESSAGES = Messages.of(ShellCommand.class);
+    /**
+     * Characters of output a cell shows at most: a command printing 50 MB would make the browser
+     * (and the notebook file) unusable; the rest is counted and read, never kept.
+     */
+    static final long MAX_SHOWN_CHARS = 1_000_000;
     /** What a shell reports for a command ended by SIGINT (128 + 2). */
     private static final int EXIT_ON_SIGINT = 130;
 
@@ -50,7 +55,20 @@ final class ShellCommand {
             running.stop();
         }
         try {
-            int status = running.stream((error, text) -> (error ? err : out).println(text));
+            long[] shown = {0};
+            long[] omitted = {0, 0};
+            int status = running.stream((error, text) -> {
+                if (shown[0] + text.length() + 1 <= MAX_SHOWN_CHARS) {
+                    shown[0] += text.length() + 1;
+                    (error ? err : out).println(text);
+                } else {
+                    omitted[0]++;
+                    omitted[1] += text.length() + 1;
+                }
+            });
+            if (omitted[0] > 0) {
+                err.println(MESSAGES.get("shell.truncated", omitted[0], omitted[1] / 1_000_000.0));
+            }
             out.flush();
             err.flush();
             // A terminal's Ctrl-C sent straight to the command (not through the kernel) looks just the same.

@@ -14,6 +14,13 @@ import java.util.Map;
  * @param rows    cell texts; escaped when rendered
  */
 public record TableView(String caption, List<String> headers, List<List<String>> rows) implements Displayable {
+    /**
+     * Rows shown at most: a change list of 100,000 entries must not freeze the browser; the
+     * whole list stays in {@link #rows()} for code.
+     */
+    public static final int MAX_SHOWN = 1000;
+    private static final capas.Messages M = capas.Messages.of(TableView.class);
+
     public TableView {
         headers = List.copyOf(headers);
         rows = rows.stream().map(r -> List.copyOf(r.stream().map(c -> c == null ? "" : c).toList())).toList();
@@ -59,9 +66,9 @@ public record TableView(String caption, List<String> headers, List<List<String>>
         if (caption != null) {
             table.caption(caption);
         }
-        rows.forEach(r -> table.row(r.toArray(String[]::new)));
+        shown().forEach(r -> table.row(r.toArray(String[]::new)));
         Map<String, String> bundle = new LinkedHashMap<>();
-        bundle.put("text/html", table.toHtml());
+        bundle.put("text/html", table.toHtml() + (omitted() > 0 ? "<p class=\"capas-truncated\">" + Html.escape(note()) + "</p>" : ""));
         bundle.put("text/plain", toString());
         return bundle;
     }
@@ -71,7 +78,7 @@ public record TableView(String caption, List<String> headers, List<List<String>>
         int[] widths = new int[headers.size()];
         for (int i = 0; i < headers.size(); i++) {
             widths[i] = headers.get(i).length();
-            for (List<String> row : rows) {
+            for (List<String> row : shown()) {
                 if (i < row.size()) {
                     widths[i] = Math.max(widths[i], row.get(i).length());
                 }
@@ -82,8 +89,23 @@ public record TableView(String caption, List<String> headers, List<List<String>>
             text.append(caption).append('\n');
         }
         line(text, headers, widths);
-        rows.forEach(r -> line(text, r, widths));
+        shown().forEach(r -> line(text, r, widths));
+        if (omitted() > 0) {
+            text.append(note()).append('\n');
+        }
         return text.toString().stripTrailing();
+    }
+
+    private List<List<String>> shown() {
+        return rows.size() <= MAX_SHOWN ? rows : rows.subList(0, MAX_SHOWN);
+    }
+
+    private int omitted() {
+        return rows.size() - shown().size();
+    }
+
+    private String note() {
+        return M.get("table.truncated", MAX_SHOWN, rows.size());
     }
 
     private static void line(StringBuilder text, List<String> cells, int[] widths) {

@@ -35,6 +35,15 @@ class ShellCommandTest {
     }
 
     @Test
+    void anEnormousOutputIsCutWithANoteAndTheCommandStillEnds() {
+        // About 50 MB: what a student's "cat" of a big file would pour into the browser.
+        int status = run(new ShellCommand(List.of("bash", "-c", "yes 0123456789012345678901234567890123456789012345678 | head -c 50000000; exit 4")));
+        assertThat(status).isEqualTo(4);
+        assertThat(out.size()).isLessThanOrEqualTo((int) ShellCommand.MAX_SHOWN_CHARS);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("salida recortada").contains("980.000 líneas más (49 MB)");
+    }
+
+    @Test
     void failedStatusReadsInSpanish() {
         assertThat(ShellCommand.failed(1).traceback()).containsExactly("La orden terminó con estado 1");
     }

@@ -19,4 +19,19 @@ class TableViewTest {
         assertThat(table.toMimeBundle().get("text/html")).contains("<caption>a &amp; b</caption>")
                 .contains("&lt;img src=x onerror=alert(1)&gt;").doesNotContain("<img");
     }
+
+    @Test
+    void aHugeTableShowsTheFirstRowsAndSaysHowManyThereAre() {
+        TableView.Builder builder = TableView.of("Cambio", "Ruta");
+        for (int i = 0; i < 100_000; i++) {
+            builder.row("A", "/tmp/f" + i);
+        }
+        TableView table = builder.build();
+        String html = table.toMimeBundle().get("text/html");
+        String text = table.toString();
+        assertThat(table.rows()).hasSize(100_000);
+        assertThat(html).contains("/tmp/f999<").doesNotContain("/tmp/f1000<").contains("Se muestran las primeras 1.000 filas de 100.000");
+        assertThat(html.length()).isLessThan(200_000);
+        assertThat(text).contains("/tmp/f999\n").doesNotContain("/tmp/f1000\n").endsWith("bloquearía el navegador.");
+    }
 }
