@@ -86,6 +86,36 @@ class LauncherIT {
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/contents")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).as("no token, no access").isEqualTo(403);
+
+        // Only this machine may connect: the kernel's own socket table says where the port listens.
+        assertThat(listeningAddresses(port)).as("addresses listening on port " + port).isNotEmpty()
+                .allMatch(a -> a.equals("127.0.0.1") || a.equals("::1"));
+    }
+
+    /** The local addresses with a socket in LISTEN state on {@code port}, from /proc/net/tcp and tcp6. */
+    private static java.util.List<String> listeningAddresses(int port) throws IOException {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        for (String table : java.util.List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+            for (String line : Files.readAllLines(Path.of(table)).subList(1, Files.readAllLines(Path.of(table)).size())) {
+                String[] f = line.trim().split("\\s+");
+                String[] local = f[1].split(":");
+                if (f[3].equals("0A") && Integer.parseInt(local[1], 16) == port) {
+                    found.add(address(local[0]));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A /proc/net address (little-endian 32-bit words) as text: 0100007F is 127.0.0.1. */
+    private static String address(String hex) throws IOException {
+        byte[] bytes = new byte[hex.length() / 2];
+        for (int word = 0; word < bytes.length / 4; word++) {
+            for (int b = 0; b < 4; b++) {
+                bytes[word * 4 + b] = (byte) Integer.parseInt(hex.substring(word * 8 + (3 - b) * 2, word * 8 + (3 - b) * 2 + 2), 16);
+            }
+        }
+        return java.net.InetAddress.getByAddress(bytes).getHostAddress().replace("0:0:0:0:0:0:0:1", "::1");
     }
 
     @Test
