@@ -45,6 +45,8 @@ import java.util.List;
  * lab.podman().exec("contenedor1", "sh", "-c", "echo hola > /tmp/tmpfile.txt");
  * lab.locate("contenedor1", "/tmp/tmpfile.txt");   // which layer, and the host path
  * lab.diagram("contenedor1", "/tmp/tmpfile.txt");  // the layer stack, file highlighted
+ * lab.explore(Env.image());                       // each layer's files, A/C/D, foldable
+ * lab.whichLayer(Env.image(), "/bin/busybox");     // «¿de qué capa sale este fichero?»
  * }</pre>
  *
  * <p>Rootful questions go through a probe started with {@code sudo -n} (unless already root);
