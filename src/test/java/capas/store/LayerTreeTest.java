@@ -3,7 +3,9 @@ package capas.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import capas.CapasException;
 import capas.Mode;
+import capas.os.SymlinkSwapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -116,5 +118,32 @@ class LayerTreeTest {
 
         assertThat(upper.layerId()).isEqualTo("upper");
         assertThat(lines(upper)).startsWith("C /etc 17", "C /etc/passwd 17");
+    }
+
+    @Test
+    void theWalkNeverWandersOutOfTheLayerWhenAFolderIsSwappedForASymlink() throws Exception {
+        Path usr = store.diffDir("top").resolve("usr");
+        Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-fuera"));
+        Files.writeString(outside.resolve("secreto.txt"), "SECRETO");
+        LayerTree tree = new LayerTree(store, List.of("top", "middle", "base"));
+        int reads = 0;
+        int refused = 0;
+        long swaps;
+        try (SymlinkSwapper swapper = SymlinkSwapper.start(usr, outside)) {
+            long before = swapper.swaps();
+            for (int i = 0; i < 5_000; i++) {
+                try {
+                    assertThat(tree.read().entries()).extracting(LayerEntry::path).doesNotContain("/usr/secreto.txt");
+                    reads++;
+                } catch (CapasException | java.io.UncheckedIOException e) {
+                    // Refusing (or missing the folder for a moment) is right.
+                    refused++;
+                }
+            }
+            swaps = swapper.swaps() - before;
+        }
+        assertThat(swaps).as("swaps while reading (else nothing was raced)").isPositive();
+        assertThat(refused + reads).isEqualTo(5_000);
+        assertThat(reads).as("reads that completed").isPositive();
     }
 }
