@@ -2,6 +2,7 @@ package capas.context;
 
 import capas.store.Change;
 import capas.store.IdMap;
+import capas.store.LayerFiles;
 import capas.store.Location;
 import capas.store.OverlayMount;
 import capas.store.Store;
@@ -38,6 +39,12 @@ public interface Inspector extends AutoCloseable {
 
     /** The changes in the first of {@code layerIds} (a container's layers, top first), compared with the rest. */
     List<Change> changes(List<String> layerIds);
+
+    /**
+     * The entries of the first of {@code layerIds} (a stack of layers, top first), each marked
+     * added, modified or deleted against the rest: one layer of the layer explorer.
+     */
+    LayerFiles layerFiles(List<String> layerIds);
 
     /** The container's overlay mount in this context's mount namespace, or {@code null} when not mounted there. */
     OverlayMount mount(String container);

@@ -10,6 +10,8 @@ import capas.store.Container;
 import capas.store.EntryType;
 import capas.store.Change;
 import capas.store.IdMap;
+import capas.store.LayerFiles;
+import capas.store.LayerTree;
 import capas.store.Location;
 import capas.store.Locator;
 import capas.Mode;
@@ -74,6 +76,11 @@ public final class LocalInspector implements Inspector {
     @Override
     public List<Change> changes(List<String> layerIds) {
         return new ChangeScanner(snapshots.latest(), knownLayers(layerIds)).changes();
+    }
+
+    @Override
+    public LayerFiles layerFiles(List<String> layerIds) {
+        return new LayerTree(snapshots.latest(), knownLayers(layerIds)).read();
     }
 
     /**

@@ -6,6 +6,7 @@ import capas.os.Command;
 import capas.os.Running;
 import capas.store.Change;
 import capas.store.IdMap;
+import capas.store.LayerFiles;
 import capas.store.Location;
 import capas.Mode;
 import capas.store.OverlayMount;
@@ -211,6 +212,11 @@ public final class ProbeInspector implements Inspector {
     @Override
     public List<Change> changes(List<String> layerIds) {
         return call("changesIn", new TypeReference<List<Change>>() { }, layerIds.toArray(String[]::new));
+    }
+
+    @Override
+    public LayerFiles layerFiles(List<String> layerIds) {
+        return call("layerFilesIn", LayerFiles.class, layerIds.toArray(String[]::new));
     }
 
     @Override

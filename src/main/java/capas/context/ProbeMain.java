@@ -53,6 +53,7 @@ public final class ProbeMain {
             case "locateIn" -> inspector.locate(a.subList(1, a.size()), a.get(0));
             case "changes" -> inspector.changes(a.get(0));
             case "changesIn" -> inspector.changes(a);
+            case "layerFilesIn" -> inspector.layerFiles(a);
             case "mount" -> inspector.mount(a.get(0));
             case "overlayMounts" -> inspector.overlayMounts();
             case "uidMap" -> inspector.uidMap();

@@ -14,6 +14,7 @@ import capas.os.Posix;
 import capas.podman.Podman;
 import capas.render.Displayable;
 import capas.render.Highlight;
+import capas.render.LayerExplorer;
 import capas.render.LayerBox;
 import capas.render.StackDiagram;
 import capas.render.TableView;
@@ -22,6 +23,8 @@ import capas.store.Container;
 import capas.store.IdMap;
 import capas.store.Image;
 import capas.store.Layer;
+import capas.store.LayerFiles;
+import capas.store.PathOrigin;
 import capas.store.Location;
 import capas.Mode;
 import capas.store.MountInfo;
@@ -42,6 +45,8 @@ import java.util.List;
  * lab.podman().exec("contenedor1", "sh", "-c", "echo hola > /tmp/tmpfile.txt");
  * lab.locate("contenedor1", "/tmp/tmpfile.txt");   // which layer, and the host path
  * lab.diagram("contenedor1", "/tmp/tmpfile.txt");  // the layer stack, file highlighted
+ * lab.explore(Env.image());                       // each layer's files, A/C/D, foldable
+ * lab.whichLayer(Env.image(), "/bin/busybox");     // «¿de qué capa sale este fichero?»
  * }</pre>
  *
  * <p>Rootful questions go through a probe started with {@code sudo -n} (unless already root);
@@ -400,6 +405,54 @@ public final class Capas implements AutoCloseable {
     /** The diagram of the container alone, with no file marked. */
     public Displayable diagram(String container) {
         return diagram(container, null);
+    }
+
+    /**
+     * The files of each layer of an image or a container, top layer first, folded: each entry
+     * marked A (added), C (modified: a layer below has it too) or D (deleted by a whiteout),
+     * with its size. A name that is both a container and an image is taken as the container.
+     *
+     * @param imageOrContainer an image (name or id) or a container (name or id)
+     */
+    public LayerExplorer explore(String imageOrContainer) {
+        Store s = store();
+        Stack stack = stack(s, imageOrContainer);
+        List<LayerExplorer.Layer> layers = new ArrayList<>();
+        for (int i = 0; i < stack.layerIds().size(); i++) {
+            LayerFiles files = store.layerFiles(stack.layerIds().subList(i, stack.layerIds().size()));
+            layers.add(new LayerExplorer.Layer(files.layerId(), files.entries().stream()
+                    .map(e -> new LayerExplorer.Item(e.path(), LayerExplorer.Mark.valueOf(e.kind().name()), e.directory(), e.opaque(), e.size()))
+                    .toList()));
+        }
+        return new LayerExplorer(stack.name(), stack.container(), layers);
+    }
+
+    /**
+     * «¿De qué capa sale este fichero?»: the layer of {@code imageOrContainer} that serves
+     * {@code path} (or hides it with a whiteout), named as {@link #explore} names it.
+     */
+    public PathOrigin whichLayer(String imageOrContainer, String path) {
+        Store s = store();
+        Stack stack = stack(s, imageOrContainer);
+        return PathOrigin.of(stack.name(), stack.container(), stack.layerIds().size(), store.locate(stack.layerIds(), path));
+    }
+
+    /** An image's or a container's layers, top first. */
+    private record Stack(String name, boolean container, List<String> layerIds) {
+    }
+
+    private static Stack stack(Store s, String imageOrContainer) {
+        java.util.Optional<Container> container = s.findContainer(imageOrContainer);
+        if (container.isPresent()) {
+            return new Stack(container.get().name(), true, layerIds(s, container.get()));
+        }
+        Image image = s.image(imageOrContainer);
+        List<String> ids = new ArrayList<>(s.imageLayers(image).stream().map(Layer::id).toList());
+        java.util.Collections.reverse(ids);
+        if (ids.isEmpty()) {
+            throw new CapasException(CapasException.Kind.UNKNOWN_LAYER, M.get("image.no.layers", image.name()));
+        }
+        return new Stack(image.name(), false, ids);
     }
 
     @Override

@@ -2,6 +2,7 @@ package capas.context;
 
 import capas.store.Change;
 import capas.store.IdMap;
+import capas.store.LayerFiles;
 import capas.store.Location;
 import capas.store.OverlayMount;
 import capas.store.Store;
@@ -44,6 +45,11 @@ class ForwardingInspector implements Inspector {
     @Override
     public List<Change> changes(List<String> layerIds) {
         return inner.changes(layerIds);
+    }
+
+    @Override
+    public LayerFiles layerFiles(List<String> layerIds) {
+        return inner.layerFiles(layerIds);
     }
 
     @Override
