@@ -96,7 +96,11 @@ class ImageStorageNotebookIT {
         assertThat(images).contains("\"id\": \"" + imageId + "\"").contains("\"layer\": \"").contains("manifest\n");
         String manifest = nb.cell("manifest").text();
         assertThat(manifest).contains("\"digest\": \"sha256:" + imageId + "\"").contains("\"layers\": [");
+        // images.json's digest is the sha256sum of the manifest file, printed last
+        String digest = group(Pattern.compile("\"digest\": \"sha256:([0-9a-f]{64})\"\n}"), images);
+        assertThat(manifest).endsWith(digest + "  " + STORE + "/overlay-images/" + imageId + "/manifest\n");
         assertThat(nb.cell("comprueba-manifest").text()).contains("✓ config.digest = sha256:" + imageId.substring(0, 12))
+                .contains("✓ images.json: digest = sha256:" + digest.substring(0, 12))
                 .contains("✓ el manifiesto lista 3 capas, de abajo arriba");
     }
 
@@ -123,6 +127,11 @@ class ImageStorageNotebookIT {
             assertThat(nb.cell("ls-overlay").text()).contains(id);
             assertThat(nb.cell("ls-l").text()).containsPattern("[A-Z0-9]{26} -> \\.\\./" + id + "/diff");
         }
+        String svg = nb.cell("dibujo").svg();
+        assertThat(svg).startsWith("<?xml").contains("<svg").doesNotContain("Capa del contenedor");
+        for (String id : ids) {
+            assertThat(svg).contains("<title>" + id + "</title>");
+        }
         assertThat(nb.cell("comprueba-overlay").text()).contains("✓ la de abajo tiene empty y no tiene lower")
                 .contains("└─ " + ids.get(0).substring(0, 12)).contains("(sin parent: empty)");
     }
@@ -130,6 +139,8 @@ class ImageStorageNotebookIT {
     @Test
     void theSecondVersionSharesTheLowerLayers() {
         assertThat(nb.cell("build").text()).startsWith("FROM " + image + "\nCOPY version.txt /version.txt\n").containsPattern("(?m)^[0-9a-f]{64}$");
+        String labelled = nb.cell("images-02").text();
+        assertThat(labelled).contains("localhost/capas-02/httpd").contains("<none>");
         String tree = nb.cell("tree").text();
         List<String> treeLayers = all(TREE_LAYER, tree);
         assertThat(treeLayers).hasSize(7);
@@ -144,7 +155,8 @@ class ImageStorageNotebookIT {
     @Test
     void theDiskHoldsTheDistinctLayersOnly() {
         String df = nb.cell("system-df").text();
-        assertThat(df).contains("SHARED SIZE").contains("UNIQUE SIZE").contains("localhost/capas-02/httpd");
+        assertThat(df).contains("SHARED SIZE").contains("UNIQUE SIZE").contains("localhost/capas-02/httpd")
+                .containsPattern("(?m)^\\S+\\s+\\S+\\s+" + imageId.substring(0, 12) + "\\s.*\\s0B\\s+0$");
         assertThat(nb.cell("espacio").text()).contains("Capas: 7 contando cada imagen; 4 distintas");
         assertThat(nb.cell("comprueba-espacio").text()).contains("es el tamaño de las 3 capas compartidas");
     }
@@ -155,5 +167,8 @@ class ImageStorageNotebookIT {
         assertThat(rootful.command("image", "exists", V2).exitCode()).isEqualTo(1);
         assertThat(rootful.command("image", "exists", image).exitCode()).isZero();
         assertThat(Path.of(System.getProperty("user.home"), "capas-02")).doesNotExist();
+        assertThat(rootful.command("images", "-a", "-q", "--filter", "label=capas.leccion=02").out()).isBlank();
+        assertThat(nb.cell("limpieza").text()).startsWith("Untagged: " + V2 + "\n");
+        assertThat(nb.cell("comprueba-limpieza").text()).contains("✓ no queda ninguna imagen con la etiqueta capas.leccion=02");
     }
 }
