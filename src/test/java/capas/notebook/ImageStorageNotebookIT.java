@@ -113,9 +113,11 @@ class ImageStorageNotebookIT {
         // the top layer of the course image holds /var/www/index.html; its tar-split entries name files only
         String tarSplit = nb.cell("tar-split").text();
         assertThat(tarSplit.lines()).isNotEmpty().allMatch(l -> l.startsWith("{\"type\":1,\"name\":"));
+        assertThat(tarSplit).containsPattern("\"size\":\\d+,\"payload\":\"[A-Za-z0-9+/]{11}=\"");
         assertThat(nb.cell("comprueba-layers").text()).contains("hay 3 capas, por parent")
                 .contains("✓ la capa de abajo no tiene parent, y su id es su diff-digest")
-                .containsPattern("✓ las " + tarSplit.lines().count() + " entradas de fichero del tar-split.gz de la capa de arriba están en su diff");
+                .contains("✓ las " + tarSplit.lines().count() + " entradas de fichero del tar-split.gz de la capa de arriba están en su diff")
+                .containsPattern("✓ el CRC-64 del contenido en diff es el payload de tar-split.gz \\([1-9]\\d* comprobados\\)");
     }
 
     @Test
