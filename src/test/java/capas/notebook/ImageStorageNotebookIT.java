@@ -117,7 +117,7 @@ class ImageStorageNotebookIT {
         assertThat(nb.cell("comprueba-layers").text()).contains("hay 3 capas, por parent")
                 .contains("✓ la capa de abajo no tiene parent, y su id es su diff-digest")
                 .contains("✓ las " + tarSplit.lines().count() + " entradas de fichero del tar-split.gz de la capa de arriba están en su diff")
-                .containsPattern("✓ el CRC-64 del contenido en diff es el payload de tar-split.gz \\([1-9]\\d* comprobados\\)");
+                .containsPattern("✓ el CRC-64 del contenido en diff es el payload de tar-split.gz \\(ficheros comprobados: [1-9]\\d*\\)");
     }
 
     @Test
@@ -156,7 +156,8 @@ class ImageStorageNotebookIT {
         assertThat(tree).contains("Top Layer of: [" + V2 + "]");
         assertThat(nb.cell("manifest-v2").text().lines()).hasSize(4);
         assertThat(nb.cell("comprueba-compartidas").text()).contains("✓ las 3 capas de abajo de " + V2 + " son las de " + image)
-                .contains("✓ en overlay/ hay una sola carpeta por capa");
+                .contains("✓ en overlay/ hay una sola carpeta por capa")
+                .containsPattern("✓ las [1-9] imágenes intermedias tienen por capa de arriba la capa nueva");
     }
 
     @Test
