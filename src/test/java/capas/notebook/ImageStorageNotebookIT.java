@@ -99,6 +99,7 @@ class ImageStorageNotebookIT {
         assertThat(manifest).endsWith(digest + "  " + STORE + "/overlay-images/" + imageId + "/manifest\n");
         assertThat(nb.cell("comprueba-manifest").text()).contains("✓ config.digest = sha256:" + imageId.substring(0, 12))
                 .contains("✓ images.json: digest = sha256:" + digest.substring(0, 12))
+                .contains("✓ el fichero sha256:" + imageId.substring(0, 12) + "… es la configuración")
                 .contains("✓ el manifiesto lista 3 capas, de abajo arriba");
     }
 
