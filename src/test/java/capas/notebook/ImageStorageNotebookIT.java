@@ -60,7 +60,7 @@ class ImageStorageNotebookIT {
                 .filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
         assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-preparacion", "comprueba-info",
                 "comprueba-manifest", "comprueba-layers", "comprueba-overlay", "comprueba-compartidas", "comprueba-espacio",
-                "comprueba-limpieza");
+                "comprueba-explorar", "comprueba-limpieza");
         for (ExecutedNotebook.Cell check : checks) {
             assertThat(check.hasError()).as(check.tags().get(0)).isFalse();
             List<String> lines = check.stream("stdout").lines().filter(l -> !l.isBlank()).toList();
@@ -179,5 +179,12 @@ class ImageStorageNotebookIT {
         assertThat(rootful.command("images", "-a", "-q", "--filter", "label=capas.leccion=02").out()).isBlank();
         assertThat(nb.cell("limpieza").text()).startsWith("Untagged: " + V2 + "\n");
         assertThat(nb.cell("comprueba-limpieza").text()).contains("✓ no queda ninguna imagen con la etiqueta capas.leccion=02");
+    }
+
+    @Test
+    void theExplorerShowsEachLayerFoldedAndSaysWhereAFileComesFrom() {
+        String html = nb.cell("explorar").html();
+        assertThat(html).contains("<details").contains("version.txt").doesNotContain("<script");
+        assertThat(nb.cell("de-que-capa").text()).contains("/version.txt").contains("/bin/busybox");
     }
 }
