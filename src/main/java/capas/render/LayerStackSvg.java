@@ -141,9 +141,15 @@ final class LayerStackSvg {
     /** Two columns, two rows: fits the width whatever the labels' lengths. */
     private void legend(int y) {
         String hand = d.handMade() ? ".hand" : "";
-        swatch(20, y, Palette.CONTAINER_FILL, Palette.CONTAINER_STROKE, M.get("legend.container" + hand));
-        swatch(500, y, Palette.IMAGE_FILL, Palette.IMAGE_STROKE, M.get("legend.image" + hand));
-        swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file" + hand));
+        // An image alone has no container layer and no file marked: its legend says only what is drawn.
+        boolean imageOnly = !d.handMade() && d.containerName() == null;
+        if (!imageOnly) {
+            swatch(20, y, Palette.CONTAINER_FILL, Palette.CONTAINER_STROKE, M.get("legend.container" + hand));
+        }
+        swatch(imageOnly ? 20 : 500, y, Palette.IMAGE_FILL, Palette.IMAGE_STROKE, M.get("legend.image" + hand));
+        if (!imageOnly || d.highlight() != null) {
+            swatch(20, y + 28, Palette.FILE_FILL, Palette.FILE_STROKE, M.get("legend.file" + hand));
+        }
         if (d.highlight() != null && d.highlight().deleted()) {
             swatch(500, y + 28, Palette.WHITEOUT_FILL, Palette.WHITEOUT_STROKE, M.get("legend.whiteout" + hand));
         }

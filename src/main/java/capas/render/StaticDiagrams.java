@@ -13,6 +13,7 @@ import java.util.List;
  */
 public final class StaticDiagrams {
     private static final String ROOT = "/var/lib/containers/storage/overlay/";
+    private static final capas.Messages M = capas.Messages.of(StaticDiagrams.class);
 
     private StaticDiagrams() {
     }
@@ -40,9 +41,30 @@ public final class StaticDiagrams {
                 new Highlight("/var/www/index.html", upper, ROOT + upper + "/diff/var/www/index.html", true));
     }
 
+    /**
+     * Lesson 01's overlay mounted by hand: {@code upper} over {@code lower}, {@code f3} in both and
+     * served from upper, as the notebook builds it in {@code ~/capas-01}.
+     */
+    public static StackDiagram handMade() {
+        String base = "/home/alumno/capas-01/";
+        List<LayerBox> layers = List.of(
+                new LayerBox("upper", true, null, base + "upper", null, M.get("static.hand.upper")),
+                new LayerBox("lower", false, null, base + "lower", null, M.get("static.hand.lower")));
+        return StackDiagram.handMade(M.get("static.hand.title", base + "merged"), layers, base + "merged", true, base + "work",
+                new Highlight("/f3", "upper", base + "upper/f3", false));
+    }
+
+    /** Lesson 02's course image alone: its three read-only layers, the base at the bottom (example ids). */
+    public static StackDiagram image() {
+        List<LayerBox> layers = container().layers().subList(1, 4);
+        return new StackDiagram(null, "localhost/curso/httpd:latest", layers, null, false, null, null);
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "img"));
         Files.writeString(dir.resolve("capas-contenedor.svg"), container().svg());
         Files.writeString(dir.resolve("capas-whiteout.svg"), whiteout().svg());
+        Files.writeString(dir.resolve("capas-overlay-a-mano.svg"), handMade().svg());
+        Files.writeString(dir.resolve("capas-imagen.svg"), image().svg());
     }
 }

@@ -25,6 +25,8 @@ class LayerStackSvgTest {
         // img/ is regenerated with: java -cp target/classes capas.render.StaticDiagrams img/
         assertThat(Files.readString(Path.of("img/capas-contenedor.svg"))).isEqualTo(StaticDiagrams.container().svg());
         assertThat(Files.readString(Path.of("img/capas-whiteout.svg"))).isEqualTo(StaticDiagrams.whiteout().svg());
+        assertThat(Files.readString(Path.of("img/capas-overlay-a-mano.svg"))).isEqualTo(StaticDiagrams.handMade().svg());
+        assertThat(Files.readString(Path.of("img/capas-imagen.svg"))).isEqualTo(StaticDiagrams.image().svg());
     }
 
     @Test
