@@ -6,6 +6,7 @@ import capas.Messages;
 import capas.Mode;
 import capas.lab.Capas;
 import capas.podman.Podman;
+import capas.practica.Answers;
 import capas.practica.PracticaDefinition;
 import capas.practica.Task;
 import capas.practica.Verdict;
@@ -36,8 +37,6 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
     static final String PAGE = "/var/www/index.html";
     /** The right choice of task 4: a character device 0:0, the whiteout. */
     static final String WHITEOUT_CHOICE = "c";
-    /** The shortest id prefix accepted: what podman prints ({@code podman image tree}, {@code podman ps}). */
-    static final int SHORT_ID = 12;
     private static final Messages M = Messages.forClass(CopyUpAndWhiteout.class);
 
     @Override
@@ -68,37 +67,21 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
         return tasks;
     }
 
-    /**
-     * An id as the student may give it: full or its first {@value #SHORT_ID} characters (or
-     * more), with or without {@code sha256:}, in any case, with spaces around.
-     *
-     * @return the lower-case prefix, or empty when it is no id prefix of at least {@value #SHORT_ID} hex digits
-     */
-    static Optional<String> idPrefix(Object answer) {
-        String given = answer == null ? "" : answer.toString().strip().toLowerCase(Locale.ROOT).replaceFirst("^sha256:", "");
-        return given.matches("[0-9a-f]{" + SHORT_ID + ",64}") ? Optional.of(given) : Optional.empty();
-    }
-
-    /** Whether {@code prefix} names {@code id} (full, short or anything between). */
-    static boolean names(String prefix, String id) {
-        return id != null && id.startsWith(prefix);
-    }
-
     private static Verdict layerOfBusybox(Capas lab, Object answer) {
-        Optional<String> given = idPrefix(answer);
+        Optional<String> given = Answers.idPrefix(answer);
         if (given.isEmpty()) {
             return Verdict.wrong(1, M.get("id.format"));
         }
         String g = given.get();
         Container c = lab.container(CONTAINER);
         Location where = lab.locate(CONTAINER, BUSYBOX);
-        if (names(g, where.layerId())) {
+        if (Answers.names(g, where.layerId())) {
             return Verdict.right(1, M.get("layer.ok"), where.hostPath());
         }
-        if (names(g, c.layer())) {
+        if (Answers.names(g, c.layer())) {
             return Verdict.wrong(1, M.get("layer.container"));
         }
-        if (lab.imageLayerIds(c.imageId()).stream().anyMatch(l -> names(g, l))) {
+        if (lab.imageLayerIds(c.imageId()).stream().anyMatch(l -> Answers.names(g, l))) {
             return Verdict.wrong(1, M.get("layer.other"));
         }
         return Verdict.wrong(1, otherId(lab, c, g));
@@ -106,20 +89,20 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
 
     /** Task 2: before changing /etc/passwd, which layer will hold the changed file? The container's. */
     private static Verdict copyUpPrediction(Capas lab, Object answer) {
-        Optional<String> given = idPrefix(answer);
+        Optional<String> given = Answers.idPrefix(answer);
         if (given.isEmpty()) {
             return Verdict.wrong(2, M.get("id.format"));
         }
         String g = given.get();
         Container c = lab.container(CONTAINER);
-        if (names(g, c.layer())) {
+        if (Answers.names(g, c.layer())) {
             return Verdict.right(2, M.get("predict.copy.ok"));
         }
         Optional<String> original = imageLayerWith(lab, c, PASSWD);
-        if (original.isPresent() && names(g, original.get())) {
+        if (original.isPresent() && Answers.names(g, original.get())) {
             return Verdict.wrong(2, M.get("predict.copy.image.layer"));
         }
-        if (lab.imageLayerIds(c.imageId()).stream().anyMatch(l -> names(g, l))) {
+        if (lab.imageLayerIds(c.imageId()).stream().anyMatch(l -> Answers.names(g, l))) {
             return Verdict.wrong(2, M.get("predict.copy.other.layer"));
         }
         return Verdict.wrong(2, otherId(lab, c, g));
@@ -127,10 +110,10 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
 
     /** What else an id the student gave may be: the container's, the image's, a rootless layer… */
     private static String otherId(Capas lab, Container c, String given) {
-        if (names(given, c.id())) {
+        if (Answers.names(given, c.id())) {
             return M.get("id.container");
         }
-        if (names(given, c.imageId())) {
+        if (Answers.names(given, c.imageId())) {
             return M.get("id.image");
         }
         if (inRootlessStore(given)) {
@@ -147,7 +130,7 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
     private static boolean inRootlessStore(String given) {
         try {
             Store rootless = Store.read(Mode.ROOTLESS, new Podman(Mode.ROOTLESS).graphRoot());
-            return rootless.layers().stream().map(Layer::id).anyMatch(l -> names(given, l));
+            return rootless.layers().stream().map(Layer::id).anyMatch(l -> Answers.names(given, l));
         } catch (CapasException | java.io.UncheckedIOException e) {
             return false; // no rootless store to read: the id is just unknown
         }

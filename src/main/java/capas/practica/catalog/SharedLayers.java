@@ -7,6 +7,7 @@ import capas.Messages;
 import capas.Mode;
 import capas.lab.Capas;
 import capas.os.TempDir;
+import capas.practica.Answers;
 import capas.practica.PracticaDefinition;
 import capas.practica.Task;
 import capas.practica.Verdict;
@@ -151,7 +152,7 @@ public final class SharedLayers implements PracticaDefinition {
             return Verdict.wrong(1, M.get("shared.format"));
         }
         int count = Integer.parseInt(m.group(1));
-        Optional<String> given = CopyUpAndWhiteout.idPrefix(m.group(2));
+        Optional<String> given = Answers.idPrefix(m.group(2));
         if (given.isEmpty()) {
             return Verdict.wrong(1, M.get("id.format"));
         }
@@ -159,23 +160,23 @@ public final class SharedLayers implements PracticaDefinition {
         List<Layer> shared = im.sharedLayers();
         Layer top = shared.get(shared.size() - 1);
         List<Layer> course = im.store().findImage(Env.image()).map(im.store()::imageLayers).orElse(List.of());
-        if (CopyUpAndWhiteout.names(g, im.a().id()) || CopyUpAndWhiteout.names(g, im.b().id())) {
+        if (Answers.names(g, im.a().id()) || Answers.names(g, im.b().id())) {
             return Verdict.wrong(1, M.get("image.id"));
         }
-        if (im.store().images().stream().anyMatch(i -> CopyUpAndWhiteout.names(g, i.id()))) {
+        if (im.store().images().stream().anyMatch(i -> Answers.names(g, i.id()))) {
             return Verdict.wrong(1, M.get("image.id.other"));
         }
-        if (im.ownOfB().stream().anyMatch(l -> CopyUpAndWhiteout.names(g, l.id()))) {
+        if (im.ownOfB().stream().anyMatch(l -> Answers.names(g, l.id()))) {
             return Verdict.wrong(1, M.get("shared.own.b"));
         }
-        if (!CopyUpAndWhiteout.names(g, top.id())) {
-            if (!course.isEmpty() && CopyUpAndWhiteout.names(g, course.get(course.size() - 1).id())) {
+        if (!Answers.names(g, top.id())) {
+            if (!course.isEmpty() && Answers.names(g, course.get(course.size() - 1).id())) {
                 return Verdict.wrong(1, M.get("shared.course.only", Env.image()));
             }
-            if (shared.stream().anyMatch(l -> CopyUpAndWhiteout.names(g, l.id()))) {
+            if (shared.stream().anyMatch(l -> Answers.names(g, l.id()))) {
                 return Verdict.wrong(1, M.get("shared.not.top"));
             }
-            if (im.layersA().stream().anyMatch(l -> CopyUpAndWhiteout.names(g, l.id()))) {
+            if (im.layersA().stream().anyMatch(l -> Answers.names(g, l.id()))) {
                 return Verdict.wrong(1, M.get("shared.own.a"));
             }
             return Verdict.wrong(1, M.get("layer.unknown", IMAGE_A, IMAGE_B));
@@ -288,27 +289,27 @@ public final class SharedLayers implements PracticaDefinition {
             return Verdict.wrong(3, M.get("digest.missing", digest));
         }
         Layer right = chain.get(index);
-        Optional<String> given = CopyUpAndWhiteout.idPrefix(answer);
+        Optional<String> given = Answers.idPrefix(answer);
         if (given.isEmpty()) {
             return Verdict.wrong(3, M.get("id.format"));
         }
         String g = given.get();
-        if (CopyUpAndWhiteout.names(g, right.id())) {
+        if (Answers.names(g, right.id())) {
             return Verdict.right(3, M.get("digest.ok"), M.get("digest.pair", digest, right.id()));
         }
-        if (CopyUpAndWhiteout.names(g, digest.replaceFirst("^sha256:", ""))) {
+        if (Answers.names(g, digest.replaceFirst("^sha256:", ""))) {
             return Verdict.wrong(3, M.get("digest.itself"));
         }
-        if (im.store().images().stream().anyMatch(i -> CopyUpAndWhiteout.names(g, i.id()))) {
+        if (im.store().images().stream().anyMatch(i -> Answers.names(g, i.id()))) {
             return Verdict.wrong(3, M.get("image.id.other"));
         }
-        if (index > 0 && CopyUpAndWhiteout.names(g, chain.get(index - 1).id())) {
+        if (index > 0 && Answers.names(g, chain.get(index - 1).id())) {
             return Verdict.wrong(3, M.get("digest.parent"));
         }
-        if (index + 1 < chain.size() && CopyUpAndWhiteout.names(g, chain.get(index + 1).id())) {
+        if (index + 1 < chain.size() && Answers.names(g, chain.get(index + 1).id())) {
             return Verdict.wrong(3, M.get("digest.child"));
         }
-        if (chain.stream().anyMatch(l -> CopyUpAndWhiteout.names(g, l.id()))) {
+        if (chain.stream().anyMatch(l -> Answers.names(g, l.id()))) {
             return Verdict.wrong(3, M.get("digest.other.layer"));
         }
         return Verdict.wrong(3, M.get("layer.unknown", IMAGE_A, IMAGE_B));

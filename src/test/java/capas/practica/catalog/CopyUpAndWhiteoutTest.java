@@ -1,5 +1,7 @@
 package capas.practica.catalog;
 
+import capas.practica.Answers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.practica.Verdict;
@@ -14,19 +16,19 @@ class CopyUpAndWhiteoutTest {
     void anIdIsAcceptedFullShortWithSha256AndInAnyCase() {
         for (String given : new String[] {LAYER, LAYER.substring(0, 12), "sha256:" + LAYER, "sha256:" + LAYER.substring(0, 12),
                 "  " + LAYER.substring(0, 20).toUpperCase() + "\n"}) {
-            Optional<String> prefix = CopyUpAndWhiteout.idPrefix(given);
+            Optional<String> prefix = Answers.idPrefix(given);
             assertThat(prefix).as(given).isPresent();
-            assertThat(CopyUpAndWhiteout.names(prefix.get(), LAYER)).as(given).isTrue();
+            assertThat(Answers.names(prefix.get(), LAYER)).as(given).isTrue();
         }
     }
 
     @Test
     void tooShortOrNotAnIdIsRefusedBeforeAnyComparison() {
         for (Object given : new Object[] {null, "", LAYER.substring(0, 11), "capa del contenedor", LAYER + "0", "sha256:", "ID: " + LAYER}) {
-            assertThat(CopyUpAndWhiteout.idPrefix(given)).as(String.valueOf(given)).isEmpty();
+            assertThat(Answers.idPrefix(given)).as(String.valueOf(given)).isEmpty();
         }
-        assertThat(CopyUpAndWhiteout.names(LAYER.substring(0, 12), null)).isFalse();
-        assertThat(CopyUpAndWhiteout.names("aaaaaaaaaaaa", LAYER)).isFalse();
+        assertThat(Answers.names(LAYER.substring(0, 12), null)).isFalse();
+        assertThat(Answers.names("aaaaaaaaaaaa", LAYER)).isFalse();
     }
 
     @Test
