@@ -33,24 +33,14 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CapasIT {
     private static final String NAME = "capas-it-locate";
-    private static final List<Capas> LABS = new ArrayList<>();
+    private static final BothModes MODES = new BothModes(NAME);
 
     static Stream<Arguments> modes() {
-        Prerequisites.requireExecutable("/usr/bin/podman");
-        List<Arguments> modes = new ArrayList<>();
-        modes.add(Arguments.of(Mode.ROOTFUL));
-        if (!"root".equals(System.getProperty("user.name"))) {
-            modes.add(Arguments.of(Mode.ROOTLESS));
-        } else {
-            Prerequisites.require(false, "an unprivileged user for the rootless half (./lab test runs as alumno)");
-        }
-        return modes.stream();
+        return BothModes.modes();
     }
 
     private static Capas lab(Mode mode) {
-        Capas lab = mode == Mode.ROOTFUL ? Capas.rootful() : Capas.rootless();
-        LABS.add(lab);
-        return lab;
+        return MODES.lab(mode);
     }
 
     @BeforeAll
@@ -62,10 +52,7 @@ class CapasIT {
 
     @AfterAll
     static void cleanUp() {
-        for (Capas lab : LABS) {
-            lab.podman().removeIfLab(NAME);
-            lab.close();
-        }
+        MODES.cleanUp();
     }
 
     @ParameterizedTest
