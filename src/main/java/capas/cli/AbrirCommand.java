@@ -3,7 +3,7 @@ package capas.cli;
 import capas.Env;
 import capas.CapasException;
 import capas.Messages;
-import java.io.File;
+import capas.os.Command;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -44,16 +44,13 @@ final class AbrirCommand {
 
     private static JupyterServers.Server start(Path jupyter, Path dir) throws InterruptedException {
         Path log = Env.stateDir().resolve("jupyter.log");
-        Process process;
+        ProcessHandle process;
         try {
             Files.createDirectories(log.getParent());
-            // nohup: the server must outlive this command and the terminal it was typed in; its
-            // output goes to the log, never to our stdout, or whoever reads ./lab's output would
-            // wait for Jupyter to end.
-            process = new ProcessBuilder(List.of("nohup", jupyter.toString(), "notebook", "--no-browser", "--ip=127.0.0.1",
-                    "--port=" + Env.port(), "--notebook-dir=" + dir))
-                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-                    .redirectOutput(log.toFile()).redirectErrorStream(true).start();
+            // The server must outlive this command and the terminal it was typed in; its output goes
+            // to the log, never to our stdout, or whoever reads ./lab's output would wait for Jupyter to end.
+            process = Command.of(List.of(jupyter.toString(), "notebook", "--no-browser", "--ip=127.0.0.1",
+                    "--port=" + Env.port(), "--notebook-dir=" + dir)).startDetached(log);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,6 +3,7 @@ package capas.os;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -107,6 +108,20 @@ public final class Command {
         Running running = launch(true);
         running.keepErrors();
         return running;
+    }
+
+    /**
+     * Starts it to outlive this process (a server): in a session of its own, so no terminal's
+     * hang-up reaches it, with its output written to {@code log} and nothing to read from.
+     *
+     * @return the started process, which nobody waits for or stops
+     */
+    public ProcessHandle startDetached(Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Launcher.argv(argv, env))
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        return builder.start().toHandle();
     }
 
     private Running launch(boolean input) throws IOException {
