@@ -55,6 +55,47 @@ public final class SymlinkSwapper implements AutoCloseable {
         return swapper;
     }
 
+    /** One read that races the swapper: it checks what it got itself, or throws to refuse. */
+    @FunctionalInterface
+    public interface Attempt {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs {@code attempt} {@code rounds} times while {@code folder} is swapped for a symlink to
+     * {@code target}, and fails unless the race really happened: swaps inside the window, at
+     * least one attempt that met the swapped folder and was refused (one of {@code refusals}),
+     * and at least one that completed. Any other failure, and what an attempt asserts about its
+     * result (never the target's content), fails the test at once.
+     */
+    @SafeVarargs
+    public static void race(Path folder, Path target, int rounds, Attempt attempt, Class<? extends Exception>... refusals)
+            throws Exception {
+        int completed = 0;
+        int refused = 0;
+        long swapped;
+        try (SymlinkSwapper swapper = start(folder, target)) {
+            long before = swapper.swaps();
+            for (int i = 0; i < rounds; i++) {
+                try {
+                    attempt.run();
+                    completed++;
+                } catch (Exception e) {
+                    if (java.util.Arrays.stream(refusals).noneMatch(r -> r.isInstance(e))) {
+                        throw e;
+                    }
+                    // Refusing (or missing the folder for a moment) is right.
+                    refused++;
+                }
+            }
+            swapped = swapper.swaps() - before;
+        }
+        org.assertj.core.api.Assertions.assertThat(swapped).as("swaps during the attempts (else nothing was raced)").isPositive();
+        org.assertj.core.api.Assertions.assertThat(refused).as("attempts that met the swapped folder (else the swapper never won a race)")
+                .isPositive();
+        org.assertj.core.api.Assertions.assertThat(completed).as("attempts that found the real folder").isPositive();
+    }
+
     /** How many times the folder has been a symlink so far. */
     public long swaps() {
         return swaps.get();

@@ -126,24 +126,8 @@ class LayerTreeTest {
         Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-fuera"));
         Files.writeString(outside.resolve("secreto.txt"), "SECRETO");
         LayerTree tree = new LayerTree(store, List.of("top", "middle", "base"));
-        int reads = 0;
-        int refused = 0;
-        long swaps;
-        try (SymlinkSwapper swapper = SymlinkSwapper.start(usr, outside)) {
-            long before = swapper.swaps();
-            for (int i = 0; i < 5_000; i++) {
-                try {
-                    assertThat(tree.read().entries()).extracting(LayerEntry::path).doesNotContain("/usr/secreto.txt");
-                    reads++;
-                } catch (CapasException | java.io.UncheckedIOException e) {
-                    // Refusing (or missing the folder for a moment) is right.
-                    refused++;
-                }
-            }
-            swaps = swapper.swaps() - before;
-        }
-        assertThat(swaps).as("swaps while reading (else nothing was raced)").isPositive();
-        assertThat(refused + reads).isEqualTo(5_000);
-        assertThat(reads).as("reads that completed").isPositive();
+        SymlinkSwapper.race(usr, outside, 5_000,
+                () -> assertThat(tree.read().entries()).extracting(LayerEntry::path).doesNotContain("/usr/secreto.txt"),
+                CapasException.class, java.io.UncheckedIOException.class);
     }
 }

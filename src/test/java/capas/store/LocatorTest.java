@@ -140,24 +140,8 @@ class LocatorTest {
         Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-fuera"));
         Files.writeString(outside.resolve("secreto.txt"), "SECRETO");
         ChangeScanner scanner = new ChangeScanner(store, List.of("upper", "middle", "base"));
-        int scans = 0;
-        int refused = 0;
-        long swaps;
-        try (SymlinkSwapper swapper = SymlinkSwapper.start(tmp, outside)) {
-            long before = swapper.swaps();
-            for (int i = 0; i < 5_000; i++) {
-                try {
-                    assertThat(scanner.changes()).extracting(Change::path).doesNotContain("/tmp/secreto.txt");
-                    scans++;
-                } catch (CapasException | java.io.UncheckedIOException e) {
-                    // Refusing (or missing the folder for a moment) is right.
-                    refused++;
-                }
-            }
-            swaps = swapper.swaps() - before;
-        }
-        assertThat(swaps).as("swaps while scanning (else nothing was raced)").isPositive();
-        assertThat(refused).as("scans that met the swapped folder (else the swapper never won a race)").isPositive();
-        assertThat(scans).as("scans that completed").isPositive();
+        SymlinkSwapper.race(tmp, outside, 5_000,
+                () -> assertThat(scanner.changes()).extracting(Change::path).doesNotContain("/tmp/secreto.txt"),
+                CapasException.class, java.io.UncheckedIOException.class);
     }
 }
