@@ -56,12 +56,14 @@ final class PrepararCommand {
         String driver = "?";
         int images = 0;
         int containers = 0;
+        int volumes = 0;
         if (decision == null) {
             CommandResult info = podman.command("info", "--format", "{{.Store.GraphDriverName}}");
             driver = info.ok() ? info.out().strip() : "?";
             images = count(podman.command("images", "-aq"));
             containers = count(podman.command("ps", "-aq"));
-            decision = RootlessStorage.forStore(driver, images, containers);
+            volumes = count(podman.command("volume", "ls", "-q"));
+            decision = RootlessStorage.forStore(driver, images, containers, volumes);
         }
         switch (decision) {
             case OURS -> Console.done(M.get("storage.ours", conf));
@@ -73,12 +75,12 @@ final class PrepararCommand {
             }
             case SWITCH_EMPTY -> {
                 write(conf);
-                // Empty by the counts just taken: the reset only makes podman forget the old driver.
+                // Empty by the counts just taken (images, containers, volumes): the reset only makes podman forget the old driver.
                 podman.command("system", "reset", "-f");
                 Console.done(M.get("storage.switched"));
             }
             case LEAVE -> {
-                Console.warn(M.get("storage.leave", driver, images, containers));
+                Console.warn(M.get("storage.leave", driver, images, containers, volumes));
                 Console.warn(M.get("storage.leave.why"));
                 Console.warn(M.get("storage.leave.how", conf));
             }

@@ -15,9 +15,9 @@ enum RootlessStorage {
     WRITE_NEW,
     /** Podman already uses overlay without a storage.conf of ours. */
     ALREADY_OVERLAY,
-    /** An empty vfs store: write storage.conf and reset the store (nothing is lost). */
+    /** An empty vfs store (no image, container or volume): write storage.conf and reset the store (nothing is lost). */
     SWITCH_EMPTY,
-    /** Another driver with images or containers: left alone, with an explanation. */
+    /** Another driver with images, containers or volumes: left alone, with an explanation. */
     LEAVE;
 
     /** The first line of the storage.conf Capas writes; how it recognizes its own file. */
@@ -32,11 +32,14 @@ enum RootlessStorage {
         return storeExists ? null : WRITE_NEW;
     }
 
-    /** The decision for an existing store without storage.conf, from what podman says of it. */
-    static RootlessStorage forStore(String driver, int images, int containers) {
+    /**
+     * The decision for an existing store without storage.conf, from what podman says of it.
+     * Volumes count: {@code podman system reset} deletes them with their data too.
+     */
+    static RootlessStorage forStore(String driver, int images, int containers, int volumes) {
         if ("overlay".equals(driver)) {
             return ALREADY_OVERLAY;
         }
-        return "vfs".equals(driver) && images == 0 && containers == 0 ? SWITCH_EMPTY : LEAVE;
+        return "vfs".equals(driver) && images == 0 && containers == 0 && volumes == 0 ? SWITCH_EMPTY : LEAVE;
     }
 }

@@ -45,6 +45,7 @@ public final class CapasKernel extends BaseKernel {
     private final SessionHistory history;
     private final CompletableFuture<JShellSession> session;
     private volatile Runnable stopper;
+    private final RunAllStop runAllStop = new RunAllStop();
 
     private CapasKernel(CapasIO io, SessionHistory history, CompletableFuture<JShellSession> session) {
         super(NAME, VERSION, languageInfo(),
@@ -99,6 +100,11 @@ public final class CapasKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
+        if (runAllStop.skips(System.nanoTime())) {
+            env.setBusyDeferIdle();
+            env.defer().reply(AbortedReply.INSTANCE);
+            return;
+        }
         int count = executionCount.getAndIncrement();
         env.setBusyDeferIdle();
         env.publish(new PublishExecuteInput(request.getCode(), count));
@@ -114,10 +120,10 @@ public final class CapasKernel extends BaseKernel {
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellFailure failure) {
-            fail(env, count, failure);
+            fail(env, count, request.shouldStopOnError(), failure);
         } catch (RuntimeException | Error bug) {
             List<String> lines = formatError(bug instanceof Exception e ? e : new RuntimeException(bug));
-            fail(env, count, new CellFailure(bug.getClass().getName(), String.valueOf(bug.getMessage()), lines));
+            fail(env, count, request.shouldStopOnError(), new CellFailure(bug.getClass().getName(), String.valueOf(bug.getMessage()), lines));
         }
     }
 
@@ -147,8 +153,11 @@ public final class CapasKernel extends BaseKernel {
                 .map(e -> List.<Object>of(e.getSession(), e.getCellNumber(), e.getInput())).toList()));
     }
 
-    private void fail(ShellReplyEnvironment env, int count, CellFailure failure) {
+    private void fail(ShellReplyEnvironment env, int count, boolean stopOnError, CellFailure failure) {
         flush();
+        if (stopOnError) {
+            runAllStop.failed(System.nanoTime());
+        }
         env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
         ErrorReply reply = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
         reply.setExecutionCount(count);

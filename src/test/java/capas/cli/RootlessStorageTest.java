@@ -19,10 +19,11 @@ class RootlessStorageTest {
 
     @Test
     void onlyAnEmptyVfsStoreIsSwitched() {
-        assertThat(RootlessStorage.forStore("overlay", 3, 2)).isEqualTo(RootlessStorage.ALREADY_OVERLAY);
-        assertThat(RootlessStorage.forStore("vfs", 0, 0)).isEqualTo(RootlessStorage.SWITCH_EMPTY);
-        assertThat(RootlessStorage.forStore("vfs", 1, 0)).isEqualTo(RootlessStorage.LEAVE);
-        assertThat(RootlessStorage.forStore("vfs", 0, 1)).isEqualTo(RootlessStorage.LEAVE);
-        assertThat(RootlessStorage.forStore("btrfs", 0, 0)).as("only vfs is known to be safe to switch").isEqualTo(RootlessStorage.LEAVE);
+        assertThat(RootlessStorage.forStore("overlay", 3, 2, 0)).isEqualTo(RootlessStorage.ALREADY_OVERLAY);
+        assertThat(RootlessStorage.forStore("vfs", 0, 0, 0)).isEqualTo(RootlessStorage.SWITCH_EMPTY);
+        assertThat(RootlessStorage.forStore("vfs", 1, 0, 0)).isEqualTo(RootlessStorage.LEAVE);
+        assertThat(RootlessStorage.forStore("vfs", 0, 1, 0)).isEqualTo(RootlessStorage.LEAVE);
+        assertThat(RootlessStorage.forStore("vfs", 0, 0, 1)).as("a reset would delete the volume's data").isEqualTo(RootlessStorage.LEAVE);
+        assertThat(RootlessStorage.forStore("btrfs", 0, 0, 0)).as("only vfs is known to be safe to switch").isEqualTo(RootlessStorage.LEAVE);
     }
 }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class KernelProtocolIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTAINER = "capas-it-runner-kernel";
+    private static final Path RUN_ALL_MARKER = Path.of(System.getProperty("java.io.tmpdir"), "capas-it-run-all-" + ProcessHandle.current().pid());
     private static JsonNode results;
 
     @BeforeAll
@@ -47,13 +48,28 @@ class KernelProtocolIT {
                 Map.of("execute", "%%bash\nsudo -n podman inspect --format 'estado={{.State.Status}}' " + CONTAINER),
                 // Its own cell, which names the container only as a pattern: the bracket keeps this bash out of what pgrep finds.
                 Map.of("execute", "%%bash\npgrep -fa '(podman|conmon).*capas-it-runner-[k]ernel'\necho \"procesos=$(pgrep -fc '(podman|conmon).*capas-it-runner-[k]ernel')\""),
-                Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null"));
+                Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null"),
+                // "Run All" on a notebook whose first cell refuses to go on: the cells behind it must not run.
+                Map.of("run_all", List.of("throw new CapasException(\"alto\")", "%%bash\ntouch " + RUN_ALL_MARKER,
+                        "\"tampoco\""), "pause_after", 1.5),
+                Map.of("execute", "\"de nuevo\""));
         Path file = Files.createTempFile("capas-steps", ".json");
         JSON.writeValue(file.toFile(), steps);
         Path script = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
         String out = NotebookRunner.run(List.of("/usr/bin/python3", script.toString(), file.toString()), "kernel session");
         Files.deleteIfExists(file);
         results = JSON.readTree(out.substring(out.indexOf('[')));
+    }
+
+    @Test
+    void runAllStopsAtTheFirstFailingCellAndACellRunByHandAfterwardsRuns() {
+        JsonNode runAll = results.get(results.size() - 2);
+        assertThat(runAll.get("replies").findValuesAsText("status")).containsExactly("error", "aborted", "aborted");
+        assertThat(RUN_ALL_MARKER).as("the bash cell queued behind the failure ran").doesNotExist();
+        assertThat(runAll.get("outputs").toString()).contains("alto").doesNotContain("tampoco");
+        JsonNode again = results.get(results.size() - 1);
+        assertThat(again.get("reply").get("status").asText()).isEqualTo("ok");
+        assertThat(again.get("outputs").toString()).contains("de nuevo");
     }
 
     @Test
@@ -123,6 +139,11 @@ class KernelProtocolIT {
 
     @AfterAll
     static void removeContainer() {
+        try {
+            Files.deleteIfExists(RUN_ALL_MARKER);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         capas.os.Commands.run(List.of("sudo", "-n", "podman", "rm", "-f", "-t", "0", CONTAINER));
     }
 

@@ -3,7 +3,9 @@
 Usage: /usr/bin/python3 kernel_session.py <steps.json>   (JUPYTER_PATH must find the kernel)
 
 Each step is {"execute": code, "interrupt_after": seconds?, "sigint_after": seconds?} or {"complete": code, "cursor": n}
-or {"inspect": code, "cursor": n} or {"is_complete": code} or {"kernel_info": true} or {"history_tail": n}.
+or {"inspect": code, "cursor": n} or {"is_complete": code} or {"kernel_info": true} or {"history_tail": n}
+or {"run_all": [code, ...], "pause_after": seconds?}: every cell sent at once with stop_on_error, as
+JupyterLab's "Run All" does; the result has "replies" (one per cell, in order) and "outputs".
 Prints one JSON list: per step the reply content and, for executions, every iopub output with
 the seconds since the request when it arrived.
 """
@@ -44,6 +46,32 @@ def execute(km, kc, code, interrupt_after=None, sigint_after=None):
     return {"reply": reply["content"], "outputs": outputs}
 
 
+def run_all(kc, cells, pause_after=0):
+    ids = [kc.execute(code, stop_on_error=True) for code in cells]
+    replies = {}
+    outputs = []
+    deadline = time.monotonic() + 120
+    while len(replies) < len(ids):
+        if time.monotonic() > deadline:
+            raise RuntimeError("no reply for every cell of " + repr(cells))
+        try:
+            msg = kc.get_shell_msg(timeout=0.5)
+        except Exception:
+            continue
+        parent = msg["parent_header"].get("msg_id")
+        if parent in ids:
+            replies[parent] = msg["content"]
+    while True:
+        try:
+            msg = kc.get_iopub_msg(timeout=0.5)
+        except Exception:
+            break
+        if msg["parent_header"].get("msg_id") in ids and msg["msg_type"] in ("stream", "error", "execute_result"):
+            outputs.append({"type": msg["msg_type"], "cell": ids.index(msg["parent_header"]["msg_id"]), "content": msg["content"]})
+    time.sleep(pause_after)
+    return {"replies": [replies[i] for i in ids], "outputs": outputs}
+
+
 def request(kc, send, *args):
     send(*args)
     return {"reply": kc.get_shell_msg(timeout=30)["content"]}
@@ -65,6 +93,8 @@ def main():
         for step in steps:
             if "execute" in step:
                 results.append(execute(km, kc, step["execute"], step.get("interrupt_after"), step.get("sigint_after")))
+            elif "run_all" in step:
+                results.append(run_all(kc, step["run_all"], step.get("pause_after", 0)))
             elif "complete" in step:
                 results.append(request(kc, kc.complete, step["complete"], step["cursor"]))
             elif "inspect" in step:
