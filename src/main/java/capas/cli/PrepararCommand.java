@@ -85,6 +85,9 @@ final class PrepararCommand {
                 Console.warn(M.get("storage.leave.how", conf));
             }
         }
+        if (decision == RootlessStorage.OURS || decision == RootlessStorage.WRITE_NEW || decision == RootlessStorage.SWITCH_EMPTY) {
+            writeFolders(conf, podman);
+        }
     }
 
     private static int count(CommandResult listing) {
@@ -94,6 +97,25 @@ final class PrepararCommand {
     private static String read(Path file) {
         try {
             return Files.isRegularFile(file) ? Files.readString(file) : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the store's folders, as podman reports them now, into Capas's storage.conf (see {@link RootlessStorage#content}). */
+    private static void writeFolders(Path conf, Podman podman) {
+        String ours = read(conf);
+        if (ours == null || !RootlessStorage.lacksFolders(ours)) {
+            return;
+        }
+        CommandResult info = podman.command("info", "--format", "{{.Store.RunRoot}}\n{{.Store.GraphRoot}}");
+        List<String> folders = info.ok() ? info.out().strip().lines().toList() : List.of();
+        if (folders.size() != 2) {
+            Console.warn(M.get("storage.folders.unknown", info.firstLine()));
+            return;
+        }
+        try {
+            Files.writeString(conf, RootlessStorage.content(folders.get(0).strip(), folders.get(1).strip()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

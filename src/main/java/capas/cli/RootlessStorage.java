@@ -24,6 +24,21 @@ enum RootlessStorage {
     static final String HEADER = "# Escrito por Capas (./lab): el curso estudia el driver overlay.";
     static final String CONTENT = HEADER + "\n[storage]\ndriver = \"overlay\"\n";
 
+    /**
+     * The file with the store's folders written out too. A storage.conf that names only the
+     * driver breaks {@code podman commit} in podman 4.3 ("runroot must be set"), though every
+     * other command takes podman's defaults: so the folders podman already uses are written in,
+     * which changes nothing for any other command.
+     */
+    static String content(String runRoot, String graphRoot) {
+        return CONTENT + "runroot = \"" + runRoot + "\"\ngraphroot = \"" + graphRoot + "\"\n";
+    }
+
+    /** Whether a storage.conf Capas wrote still lacks the folders (written by an earlier version, or just now). */
+    static boolean lacksFolders(String ours) {
+        return ours.lines().noneMatch(line -> line.strip().startsWith("runroot"));
+    }
+
     /** The decision for what is known before asking podman anything. */
     static RootlessStorage beforePodman(String existingConf, boolean storeExists) {
         if (existingConf != null) {

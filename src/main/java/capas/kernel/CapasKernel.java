@@ -1,6 +1,8 @@
 package capas.kernel;
 
 import capas.Messages;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Header;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 import org.dflib.jjava.jupyter.messages.publish.PublishError;
@@ -100,7 +103,8 @@ public final class CapasKernel extends BaseKernel {
     protected synchronized void handleExecuteRequest(ShellReplyEnvironment env, Message<ExecuteRequest> message) {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
-        if (runAllStop.skips(System.nanoTime())) {
+        Instant sent = sentAt(message);
+        if (runAllStop.skips(sent)) {
             env.setBusyDeferIdle();
             env.defer().reply(AbortedReply.INSTANCE);
             return;
@@ -112,6 +116,10 @@ public final class CapasKernel extends BaseKernel {
         replaceOutputStreams(env);
         capasIO.attach(env, request.isStdinEnabled());
         env.defer(() -> capasIO.detach(env));
+        long started = System.nanoTime();
+        Runnable stopsRunAll = request.shouldStopOnError()
+                ? () -> runAllStop.failed(sent, Duration.ofNanos(System.nanoTime() - started))
+                : () -> { };
         try {
             DisplayData result = run(request.getCode());
             flush();
@@ -120,10 +128,10 @@ public final class CapasKernel extends BaseKernel {
             }
             env.defer().reply(new ExecuteReply(count, Map.of()));
         } catch (CellFailure failure) {
-            fail(env, count, request.shouldStopOnError(), failure);
+            fail(env, count, stopsRunAll, failure);
         } catch (RuntimeException | Error bug) {
             List<String> lines = formatError(bug instanceof Exception e ? e : new RuntimeException(bug));
-            fail(env, count, request.shouldStopOnError(), new CellFailure(bug.getClass().getName(), String.valueOf(bug.getMessage()), lines));
+            fail(env, count, stopsRunAll, new CellFailure(bug.getClass().getName(), String.valueOf(bug.getMessage()), lines));
         }
     }
 
@@ -153,15 +161,19 @@ public final class CapasKernel extends BaseKernel {
                 .map(e -> List.<Object>of(e.getSession(), e.getCellNumber(), e.getInput())).toList()));
     }
 
-    private void fail(ShellReplyEnvironment env, int count, boolean stopOnError, CellFailure failure) {
+    private void fail(ShellReplyEnvironment env, int count, Runnable stopsRunAll, CellFailure failure) {
         flush();
-        if (stopOnError) {
-            runAllStop.failed(System.nanoTime());
-        }
+        stopsRunAll.run();
         env.publish(new PublishError(failure.ename(), failure.evalue(), failure.traceback()));
         ErrorReply reply = new ErrorReply(failure.ename(), failure.evalue(), failure.traceback());
         reply.setExecutionCount(count);
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+
+    /** When the sender stamped the request (its header's date), or null if it did not. */
+    private static Instant sentAt(Message<?> message) {
+        KernelTimestamp stamp = message.getHeader().getTimestamp();
+        return stamp == null || stamp.getDate() == null ? null : stamp.getDate().toInstant();
     }
 
     private void flush() {

@@ -1,5 +1,8 @@
 package capas.kernel;
 
+import java.time.Duration;
+import java.time.Instant;
+
 /**
  * "Run All" stops at the first failing cell, as in a Python notebook: JupyterLab sends every
  * cell at once with {@code stop_on_error} and leaves it to the kernel to skip the ones queued
@@ -7,31 +10,37 @@ package capas.kernel;
  * refuses to touch the student's own {@code contenedor1} would go on and run the lesson's
  * {@code podman exec contenedor1 …} inside the student's container.
  *
- * <p>What was queued is told by when it arrives, not by the time stamped in its header: the
- * browser's clock may be another machine's. Queued requests reach the kernel within
- * milliseconds of the failure's reply; a person who reads the error and runs a cell again takes
- * far longer than {@link #QUEUED_WITHIN_NANOS}. Each skipped request extends the window, so a
- * long queue is skipped whole.
+ * <p>A request was queued behind the failure when its sender stamped it before it could have
+ * seen the failure: no later than the failed cell's own stamp plus the time the cell ran. Only
+ * stamps of the same sender are compared, never the browser's clock with this machine's (a
+ * browser may run on another computer with another time). Requests sent in one burst are
+ * stamped within a few milliseconds of each other, which {@link #BURST} allows for when the
+ * failed cell was quicker than that.
  */
 final class RunAllStop {
-    static final long QUEUED_WITHIN_NANOS = 500_000_000L;
+    static final Duration BURST = Duration.ofMillis(100);
 
-    private long skipUntil = Long.MIN_VALUE;
-    private boolean armed;
+    private Instant failedCellSent;
+    private Duration failedCellRan;
 
-    /** A cell sent with {@code stop_on_error} failed; its reply leaves now. */
-    synchronized void failed(long nowNanos) {
-        armed = true;
-        skipUntil = nowNanos + QUEUED_WITHIN_NANOS;
+    /** A cell sent at {@code sent} with {@code stop_on_error} failed after running for {@code ran}. */
+    synchronized void failed(Instant sent, Duration ran) {
+        if (sent == null) {
+            return;
+        }
+        failedCellSent = sent;
+        failedCellRan = ran.compareTo(BURST) > 0 ? ran : BURST;
     }
 
-    /** Whether the execute request arriving now was queued behind the failure and must be skipped. */
-    synchronized boolean skips(long nowNanos) {
-        if (!armed || nowNanos - skipUntil > 0) {
-            armed = false;
+    /** Whether a request stamped {@code sent} was queued behind the last failure, and is skipped. */
+    synchronized boolean skips(Instant sent) {
+        if (failedCellSent == null || sent == null) {
             return false;
         }
-        skipUntil = nowNanos + QUEUED_WITHIN_NANOS;
-        return true;
+        if (Duration.between(failedCellSent, sent).compareTo(failedCellRan) <= 0) {
+            return true;
+        }
+        failedCellSent = null; // the queue has been passed: only a new failure stops again
+        return false;
     }
 }

@@ -26,4 +26,15 @@ class RootlessStorageTest {
         assertThat(RootlessStorage.forStore("vfs", 0, 0, 1)).as("a reset would delete the volume's data").isEqualTo(RootlessStorage.LEAVE);
         assertThat(RootlessStorage.forStore("btrfs", 0, 0, 0)).as("only vfs is known to be safe to switch").isEqualTo(RootlessStorage.LEAVE);
     }
+
+    @Test
+    void theFileCapasWritesNamesTheStoresFoldersSoThatPodmanCommitWorks() {
+        String written = RootlessStorage.content("/tmp/containers-user-1001/containers", "/home/alumno/.local/share/containers/storage");
+        assertThat(written).startsWith(RootlessStorage.HEADER).contains("driver = \"overlay\"")
+                .contains("runroot = \"/tmp/containers-user-1001/containers\"")
+                .contains("graphroot = \"/home/alumno/.local/share/containers/storage\"");
+        assertThat(RootlessStorage.beforePodman(written, true)).isEqualTo(RootlessStorage.OURS);
+        assertThat(RootlessStorage.lacksFolders(RootlessStorage.CONTENT)).as("as earlier versions wrote it").isTrue();
+        assertThat(RootlessStorage.lacksFolders(written)).isFalse();
+    }
 }

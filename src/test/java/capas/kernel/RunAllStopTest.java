@@ -2,42 +2,61 @@ package capas.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class RunAllStopTest {
-    private static final long MS = 1_000_000L;
+    private static final Instant T0 = Instant.parse("2026-11-25T16:00:00Z");
 
-    @Test
-    void nothingIsSkippedBeforeAFailure() {
-        assertThat(new RunAllStop().skips(0)).isFalse();
+    private static Instant at(long millis) {
+        return T0.plusMillis(millis);
     }
 
     @Test
-    void theCellsQueuedBehindAFailureAreSkippedEvenAlongQueue() {
+    void nothingIsSkippedBeforeAFailure() {
+        assertThat(new RunAllStop().skips(T0)).isFalse();
+    }
+
+    @Test
+    void everyCellSentInTheSameBurstAsTheFailedOneIsSkipped() {
         RunAllStop stop = new RunAllStop();
-        stop.failed(1_000 * MS);
-        long t = 1_000 * MS;
-        for (int cell = 0; cell < 100; cell++) {
-            t += 20 * MS; // 100 queued cells, 2 s in all: each one extends the window
-            assertThat(stop.skips(t)).as("cell %d", cell).isTrue();
+        stop.failed(at(0), Duration.ofMillis(3));
+        for (int cell = 1; cell <= 60; cell++) {
+            assertThat(stop.skips(at(cell))).as("cell %d of the burst", cell).isTrue();
         }
     }
 
     @Test
-    void aCellRunAgainByHandAfterReadingTheErrorRuns() {
+    void cellsQueuedWhileALongCellRanAreSkipped() {
         RunAllStop stop = new RunAllStop();
-        stop.failed(0);
-        assertThat(stop.skips(3_000 * MS)).isFalse();
-        assertThat(stop.skips(3_001 * MS)).as("the next ones too").isFalse();
+        // Cell 2 of a Run All failed after 40 s; cell 3 had been sent with it, cell 4 was added by hand meanwhile.
+        stop.failed(at(0), Duration.ofSeconds(40));
+        assertThat(stop.skips(at(1))).isTrue();
+        assertThat(stop.skips(at(25_000))).isTrue();
     }
 
     @Test
-    void afterTheQueueTheNextFailureStartsAgain() {
+    void aCellSentAfterTheFailureCouldBeSeenRuns() {
         RunAllStop stop = new RunAllStop();
-        stop.failed(0);
-        assertThat(stop.skips(10 * MS)).isTrue();
-        assertThat(stop.skips(2_000 * MS)).isFalse();
-        stop.failed(5_000 * MS);
-        assertThat(stop.skips(5_010 * MS)).isTrue();
+        stop.failed(at(0), Duration.ofMillis(1500));
+        assertThat(stop.skips(at(1_600))).as("sent after the interrupted cell's reply").isFalse();
+        assertThat(stop.skips(at(1_601))).as("and the next ones too").isFalse();
+    }
+
+    @Test
+    void aStampOfTheSenderEarlierThanTheFailedCellMeansItWasQueued() {
+        RunAllStop stop = new RunAllStop();
+        stop.failed(at(10_000), Duration.ofMillis(5));
+        assertThat(stop.skips(at(9_000))).isTrue();
+    }
+
+    @Test
+    void withoutStampsNothingIsSkipped() {
+        RunAllStop stop = new RunAllStop();
+        stop.failed(null, Duration.ZERO);
+        assertThat(stop.skips(at(0))).isFalse();
+        stop.failed(at(0), Duration.ZERO);
+        assertThat(stop.skips(null)).isFalse();
     }
 }
