@@ -1,19 +1,19 @@
 package capas.os;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What {@code lstat} says of one directory entry: never follows a symlink, so that reading a
- * container's layer as root can never land on the host's files.
+ * What {@code lstat} (or {@link PinnedPath#stat}, through a descriptor) says of one directory
+ * entry: never follows a symlink, so that reading a container's layer as root can never land on
+ * the host's files.
  *
  * @param path   the entry on the host
  * @param mode   st_mode (type and permission bits)
@@ -28,6 +28,7 @@ public record Entry(Path path, int mode, long rdev, int uid, int gid, long size)
     private static final int S_IFCHR = 0020000;
     private static final int S_IFLNK = 0120000;
     private static final int S_IFREG = 0100000;
+    private static final List<String> OPAQUE_MARKS = List.of("trusted.overlay.opaque", "user.overlay.opaque");
 
     /** lstat of {@code path}, or empty when nothing is there. */
     public static Optional<Entry> lstat(Path path) throws IOException {
@@ -78,25 +79,14 @@ public record Entry(Path path, int mode, long rdev, int uid, int gid, long size)
      * a user namespace ({@code userxattr}) uses {@code user.overlay.opaque=y}.
      */
     public boolean isOpaque() {
-        if (!isDirectory()) {
-            return false;
-        }
-        return Posix.xattr(path, "trusted.overlay.opaque").map("y"::equals).orElse(false)
-                || userXattr(path, "overlay.opaque").map("y"::equals).orElse(false);
+        return isDirectory() && opaque(name -> Posix.xattr(path, name));
     }
 
-    private static Optional<String> userXattr(Path path, String name) {
-        try {
-            UserDefinedFileAttributeView view = Files.getFileAttributeView(path, UserDefinedFileAttributeView.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            if (view == null || !view.list().contains(name)) {
-                return Optional.empty();
-            }
-            ByteBuffer value = ByteBuffer.allocate(view.size(name));
-            view.read(name, value);
-            return Optional.of(new String(value.array(), 0, value.position(), StandardCharsets.UTF_8));
-        } catch (IOException | UnsupportedOperationException e) {
-            return Optional.empty();
-        }
+    /**
+     * Whether either opaque mark is set, read by {@code xattr}: by path here, through a pinned
+     * descriptor in {@link PinnedPath#isOpaque}, so both agree on what opaque means.
+     */
+    static boolean opaque(Function<String, Optional<String>> xattr) {
+        return OPAQUE_MARKS.stream().anyMatch(name -> xattr.apply(name).map("y"::equals).orElse(false));
     }
 }

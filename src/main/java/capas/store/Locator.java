@@ -3,8 +3,10 @@ package capas.store;
 import capas.CapasException;
 import capas.Messages;
 import capas.os.Entry;
+import capas.os.PinnedPath;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -17,9 +19,12 @@ import java.util.Optional;
  * {@code diff} folders: the top-most layer that has the entry serves it; a whiteout (a character
  * device 0:0) hides the entry in the layers below; an opaque directory hides everything below it.
  *
- * <p>Never follows a symlink on the host: each component is looked at with lstat, and a symlink
- * met half-way is resolved as the container would see it, inside the container's root (like a
- * chroot), so a link to {@code /etc/shadow} or {@code ../../..} can never reach the host's files.
+ * <p>Never follows a symlink on the host: each component is opened relative to the descriptor of
+ * the folder above it ({@link PinnedPath#openAt}) and read through its own descriptor, and a
+ * symlink met half-way is resolved as the container would see it, inside the container's root
+ * (like a chroot), so a link to {@code /etc/shadow} or {@code ../../..} can never reach the
+ * host's files. Descriptors rather than paths because this runs as root over the layers of
+ * running containers: a process inside can swap a folder for a symlink between two path lookups.
  */
 public final class Locator {
     private static final Messages M = Messages.of(Locator.class);
@@ -78,39 +83,63 @@ public final class Locator {
         try {
             int opaqueDepthLimit = Integer.MAX_VALUE;
             for (int depth = 0; depth < diffs.size(); depth++) {
-                Path current = diffs.get(depth);
-                for (int i = 0; i < components.size(); i++) {
-                    Optional<Entry> entry = Entry.lstat(current.resolve(components.get(i)));
-                    if (entry.isEmpty()) {
-                        break;
+                Optional<PinnedPath> layer = openLayer(depth);
+                if (layer.isEmpty()) {
+                    continue;
+                }
+                // Every descriptor this layer's walk opens, closed when it is done with the layer.
+                Deque<PinnedPath> held = new ArrayDeque<>(List.of(layer.get()));
+                try {
+                    for (int i = 0; i < components.size(); i++) {
+                        // One name relative to the folder already pinned: a folder swapped for a symlink
+                        // meanwhile is met as that symlink, never walked through onto the host.
+                        Optional<PinnedPath> next = held.peekLast().openAt(components.get(i));
+                        if (next.isEmpty()) {
+                            break;
+                        }
+                        PinnedPath pinned = next.get();
+                        held.addLast(pinned);
+                        Entry e = pinned.stat();
+                        if (e.isWhiteout()) {
+                            return Lookup.deleted(depth, layerIds.get(depth), e);
+                        }
+                        if (i == components.size() - 1) {
+                            return Lookup.found(depth, layerIds.get(depth), e);
+                        }
+                        if (e.isSymlink()) {
+                            return Lookup.symlink(i, pinned.readLink());
+                        }
+                        if (!e.isDirectory()) {
+                            return Lookup.absent();
+                        }
+                        if (pinned.isOpaque(e)) {
+                            // Lower layers cannot contribute anything under this directory.
+                            opaqueDepthLimit = Math.min(opaqueDepthLimit, depth);
+                        }
                     }
-                    Entry e = entry.get();
-                    if (e.isWhiteout()) {
-                        return Lookup.deleted(depth, layerIds.get(depth), e);
+                    if (components.isEmpty() && depth == diffs.size() - 1) {
+                        // "/" itself: the bottom layer's folder, as overlayfs shows the lowest root.
+                        return Lookup.found(depth, layerIds.get(depth), held.peekLast().stat());
                     }
-                    if (i == components.size() - 1) {
-                        return Lookup.found(depth, layerIds.get(depth), e);
-                    }
-                    if (e.isSymlink()) {
-                        return Lookup.symlink(i, java.nio.file.Files.readSymbolicLink(e.path()).toString());
-                    }
-                    if (!e.isDirectory()) {
-                        return Lookup.absent();
-                    }
-                    if (e.isOpaque()) {
-                        // Lower layers cannot contribute anything under this directory.
-                        opaqueDepthLimit = Math.min(opaqueDepthLimit, depth);
-                    }
-                    current = e.path();
+                } finally {
+                    held.forEach(PinnedPath::close);
                 }
                 if (opaqueDepthLimit <= depth) {
                     return Lookup.absent();
                 }
             }
-            return components.isEmpty() && !diffs.isEmpty() ? Lookup.found(diffs.size() - 1, layerIds.get(diffs.size() - 1), Entry.lstat(diffs.get(diffs.size() - 1)).orElseThrow())
-                    : Lookup.absent();
+            return Lookup.absent();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The layer's folder pinned, or empty when it is missing (it then contributes nothing, as before any walk). */
+    private Optional<PinnedPath> openLayer(int depth) throws IOException {
+        try {
+            return Optional.of(PinnedPath.openDirectory(diffs.get(depth)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
         }
     }
 

@@ -4,8 +4,10 @@ import capas.Mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import capas.CapasException;
+import capas.os.Entry;
 import capas.os.SymlinkSwapper;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Overlay rules on small layer trees: "upper" is the container layer, "middle" and "base" the
- * image's. Whiteouts need mknod (root); they are covered by the podman ITs.
+ * image's. Whiteouts need mknod (root): skipped here otherwise, and covered by the podman ITs.
  */
 class LocatorTest {
     @TempDir
@@ -111,6 +113,52 @@ class LocatorTest {
 
         assertThat(where.type()).isEqualTo("enlace simbólico");
         assertThat(where.host()).isEqualTo(store.diffDir("upper").resolve("tmp/shadow"));
+    }
+
+    @Test
+    void theAnswerSaysWhatLstatSaysOfTheHostPath() throws Exception {
+        Files.createSymbolicLink(store.diffDir("upper").resolve("tmp/enlace"), Path.of("tmpfile.txt"));
+
+        for (String path : List.of("/etc", "/etc/passwd", "/bin/busybox", "/var/www/index.html", "/tmp/enlace")) {
+            Location where = locator.locate(path);
+            Entry entry = Entry.lstat(where.host()).orElseThrow();
+            assertThat(List.of(where.type(), where.size(), where.hostUid(), where.hostGid())).as(path)
+                    .isEqualTo(List.of(EntryType.of(entry), entry.size(), entry.uid(), entry.gid()));
+        }
+    }
+
+    @Test
+    void theRootIsTheBottomLayersFolder() {
+        Location where = locator.locate("/");
+
+        assertThat(where.state()).isEqualTo(Location.State.PRESENT);
+        assertThat(where.layerId()).isEqualTo("base");
+        assertThat(where.host()).isEqualTo(store.diffDir("base"));
+        assertThat(where.type()).isEqualTo("directorio");
+    }
+
+    @Test
+    void aMissingLayerFolderContributesNothing() {
+        Locator withGap = Locator.ofFolders(List.of("upper", "gone", "base"),
+                List.of(store.diffDir("upper"), root.resolve("no-existe"), store.diffDir("base")));
+
+        assertThat(withGap.locate("/bin/busybox").layerId()).isEqualTo("base");
+        assertThat(withGap.locate("/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
+    }
+
+    @Test
+    void aWhiteoutHidesTheFileBelow() throws Exception {
+        Path whiteout = store.diffDir("middle").resolve("bin/busybox");
+        Files.createDirectories(whiteout.getParent());
+        int rc = new ProcessBuilder("mknod", whiteout.toString(), "c", "0", "0").start().waitFor();
+        assumeTrue(rc == 0, "mknod needs root");
+
+        Location where = locator.locate("/bin/busybox");
+
+        assertThat(where.state()).isEqualTo(Location.State.DELETED);
+        assertThat(where.layerId()).isEqualTo("middle");
+        assertThat(where.host()).isEqualTo(whiteout);
+        assertThat(where.type()).isEqualTo("whiteout");
     }
 
     @Test
