@@ -27,6 +27,8 @@ public class CapasException extends RuntimeException {
         AMBIGUOUS_NAME(true),
         /** {@code podman rmi} refused: a container still uses the image. */
         IMAGE_IN_USE(true),
+        /** The image has other names too: removing it by one name would only take that name away. */
+        IMAGE_HAS_OTHER_NAMES(true),
         /** The name belongs to something the lab did not create: the lab leaves it alone. */
         NAME_TAKEN(true),
         /** Nothing at that path of the store, or not what was expected there (a folder, a file). */
@@ -50,7 +52,9 @@ public class CapasException extends RuntimeException {
         /** A call that ran too long and was stopped. */
         TIMEOUT(false),
         /** The student pressed Stop. */
-        INTERRUPTED(false);
+        INTERRUPTED(false),
+        /** Another kernel has this lesson open: two runs of one lesson would trip over each other's containers. */
+        LESSON_IN_USE(false);
 
         private final boolean domain;
 

@@ -48,6 +48,8 @@ public final class ProbeInspector implements Inspector {
     private final Mode mode;
     private final Path graphRoot;
     private Running process;
+    /** Why the previous probe ended, until a new one has answered: then the cell says so. */
+    private String lost;
     private BufferedReader replies;
     private Writer requests;
 
@@ -125,12 +127,22 @@ public final class ProbeInspector implements Inspector {
         // One retry: a probe that died (killed, or the machine's sudo timestamp policy) is started again.
         for (int attempt = 1; ; attempt++) {
             try {
+                if (attempt == 1 && process != null && !process.isAlive()) {
+                    lost = stop();   // died between two questions: the same story as dying during one
+                    lost = lost.isBlank() ? M.get("probe.lost.between") : lost;
+                }
                 ensureStarted();
                 requests.write(line + "\n");
                 requests.flush();
                 String answer = replies.readLine();
                 if (answer == null) {
                     throw new IOException("probe closed its output");
+                }
+                if (lost != null) {
+                    // A new probe answered (it only reads, so asking again is safe); the student should still know that
+                    // something on the machine stopped the old one, and why this cell took longer.
+                    System.err.println(M.get("probe.restarted", String.join(" ", context.prefix), lost));
+                    lost = null;
                 }
                 ProbeProtocol.Reply reply = ProbeProtocol.JSON.readValue(answer, ProbeProtocol.Reply.class);
                 if (reply.error() != null) {
@@ -139,8 +151,12 @@ public final class ProbeInspector implements Inspector {
                 return reply.value() == null || reply.value().isNull() ? null : ProbeProtocol.JSON.convertValue(reply.value(), type);
             } catch (IOException e) {
                 String why = stop();
+                // What the probe said last, if anything: a probe killed by a signal says nothing, and Java's own words are English.
+                lost = why.isBlank() ? M.get("probe.lost.during") : why;
                 if (attempt >= 2) {
-                    throw new CapasException(CapasException.Kind.PROBE_DIED, M.get("probe.died", String.join(" ", context.prefix), why.isBlank() ? e.getMessage() : why),
+                    String said = lost;
+                    lost = null;
+                    throw new CapasException(CapasException.Kind.PROBE_DIED, M.get("probe.died", String.join(" ", context.prefix), said),
                             M.get("probe.died.hint"), e);
                 }
             }

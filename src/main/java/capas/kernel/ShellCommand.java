@@ -4,6 +4,7 @@ import capas.Env;
 import capas.Messages;
 import capas.os.Command;
 import capas.os.Running;
+import capas.os.SudoRefusal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -26,6 +27,8 @@ final class ShellCommand {
     static final long MAX_SHOWN_CHARS = 1_000_000;
     /** What a shell reports for a command ended by SIGINT (128 + 2). */
     private static final int EXIT_ON_SIGINT = 130;
+    /** What a shell reports when it cannot find the command. */
+    private static final int COMMAND_NOT_FOUND = 127;
 
     private final Command command;
     private volatile Running running;
@@ -57,7 +60,9 @@ final class ShellCommand {
         try {
             long[] shown = {0};
             long[] omitted = {0, 0};
+            boolean[] sudoRefused = {false};
             int status = running.stream((error, text) -> {
+                sudoRefused[0] |= error && SudoRefusal.in(text);
                 if (shown[0] + text.length() + 1 <= MAX_SHOWN_CHARS) {
                     shown[0] += text.length() + 1;
                     (error ? err : out).println(text);
@@ -68,6 +73,12 @@ final class ShellCommand {
             });
             if (omitted[0] > 0) {
                 err.println(MESSAGES.get("shell.truncated", omitted[0], omitted[1] / 1_000_000.0));
+            }
+            // The command's own words stay above; these say in Spanish what they mean and what to do.
+            if (status != 0 && sudoRefused[0]) {
+                err.println(MESSAGES.get("shell.sudo.password"));
+            } else if (status == COMMAND_NOT_FOUND) {
+                err.println(MESSAGES.get("shell.not.found"));
             }
             out.flush();
             err.flush();

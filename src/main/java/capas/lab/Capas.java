@@ -84,8 +84,13 @@ public final class Capas implements AutoCloseable {
      * The same store, with a podman that labels what it creates as lesson {@code lesson}'s
      * ({@code 03}, {@code p4}…), so that {@code ./lab limpiar <lección>} resets that lesson alone.
      * Both share the probes: closing one closes the other.
+     *
+     * <p>Only one kernel of this user may have a lesson open at a time ({@link LessonLock}).
+     *
+     * @throws CapasException {@link CapasException.Kind#LESSON_IN_USE} when another kernel has it open
      */
     public Capas forLesson(String lesson) {
+        LessonLock.claim(lesson);
         return new Capas(mode, graphRoot, store, namespace, new Podman(mode, lesson));
     }
 
@@ -102,6 +107,8 @@ public final class Capas implements AutoCloseable {
         if (Posix.isRoot()) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("rootless.as.root"), M.get("rootless.as.root.hint"));
         }
+        // Without a range podman still starts, with one uid only: lesson 04's uid maps and owners would be wrong without saying why.
+        SubIdRange.read(SubIdRange.SUBUID, userName(), Posix.uid());
         Path root = new Podman(Mode.ROOTLESS).graphRoot();
         return new Capas(Mode.ROOTLESS, root, new LocalInspector(Mode.ROOTLESS, root),
                 new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, root));

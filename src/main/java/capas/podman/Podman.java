@@ -257,8 +257,19 @@ public final class Podman {
     /**
      * Removes an image. Refused by podman while a container uses it: then an
      * {@link capas.CapasException.Kind#IMAGE_IN_USE} error says why, quoting podman.
+     *
+     * <p>Refused here, before podman, when the image has other names too: {@code podman rmi
+     * <name>} would then take that one name away and succeed, in use or not, and the course
+     * image would lose its name because a student once tagged it as their own.
      */
     public void rmi(String image) {
+        CommandResult tags = command("image", "inspect", "--format", "{{range .RepoTags}}{{println .}}{{end}}", image);
+        List<String> names = tags.ok() ? tags.out().lines().map(String::strip).filter(n -> !n.isEmpty()).toList() : List.of();
+        if (names.size() > 1) {
+            List<String> others = names.stream().filter(n -> !n.equals(image) && !n.equals("localhost/" + image)).toList();
+            throw new CapasException(CapasException.Kind.IMAGE_HAS_OTHER_NAMES, M.get("rmi.other.names", image, String.join(", ", others)),
+                    M.get("rmi.other.names.hint", typed(), String.join(" ", others), image));
+        }
         checked(M.get("what.rmi", image), "rmi", image);
     }
 

@@ -4,6 +4,7 @@ import capas.CapasException;
 import capas.CapasException.Kind;
 import capas.Messages;
 import capas.os.CommandResult;
+import capas.os.SudoRefusal;
 import java.util.List;
 
 /**
@@ -22,8 +23,7 @@ final class PodmanError {
         if (result.exitCode() == 127) {
             return new CapasException(Kind.PODMAN_MISSING, M.get("podman.missing"), M.get("podman.missing.hint"));
         }
-        if (throughSudo && !result.ok() && (result.err().contains("a password is required") || result.err().contains("is not in the sudoers")
-                || result.err().contains("may not run sudo"))) {
+        if (throughSudo && !result.ok() && SudoRefusal.in(result.err())) {
             return new CapasException(Kind.SUDO_PASSWORD, M.get("sudo.password"), M.get("sudo.password.hint"));
         }
         if (result.exitCode() == 124) {

@@ -2,9 +2,9 @@ package capas.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.notebook.KernelSession;
 import capas.notebook.NotebookRunner;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
  * not show (timing of streamed output, interrupts, completion, inspection, kernel_info).
  */
 class KernelProtocolIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CONTAINER = "capas-it-runner-kernel";
     private static final Path RUN_ALL_MARKER = Path.of(System.getProperty("java.io.tmpdir"), "capas-it-run-all-" + ProcessHandle.current().pid());
     private static JsonNode results;
@@ -53,12 +52,7 @@ class KernelProtocolIT {
                 Map.of("run_all", List.of("throw new CapasException(\"alto\")", "%%bash\ntouch " + RUN_ALL_MARKER,
                         "\"tampoco\""), "pause_after", 1.5),
                 Map.of("execute", "\"de nuevo\""));
-        Path file = Files.createTempFile("capas-steps", ".json");
-        JSON.writeValue(file.toFile(), steps);
-        Path script = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
-        String out = NotebookRunner.run(List.of("/usr/bin/python3", script.toString(), file.toString()), "kernel session");
-        Files.deleteIfExists(file);
-        results = JSON.readTree(out.substring(out.indexOf('[')));
+        results = KernelSession.run(steps);
     }
 
     @Test

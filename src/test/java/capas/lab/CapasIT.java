@@ -148,9 +148,30 @@ class CapasIT {
         Capas lab = lab(mode);
         lab.podman().run(NAME, Env.image());
 
+        // The data-safety seed tags the course image with a student's name too: then the wrapper refuses before podman,
+        // which would only have taken the course image's name away.
         assertThatThrownBy(() -> lab.podman().rmi(Env.image())).isInstanceOf(CapasException.class)
-                .hasMessageContaining("Podman se niega a borrar la imagen").hasMessageContaining("in use by a container");
+                .satisfiesAnyOf(e -> assertThat(e).hasMessageContaining("Podman se niega a borrar la imagen").hasMessageContaining("in use by a container"),
+                        e -> assertThat(e).hasMessageContaining("tiene también otros nombres"));
         assertThat(lab.store().image(Env.image())).isNotNull();
+        assertThat(lab.podman().command("image", "exists", Env.image()).exitCode()).as("the course image keeps its name").isZero();
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void anImageTheStudentAlsoNamedIsNeverUntaggedByTheLab(Mode mode) {
+        Capas lab = lab(mode);
+        String own = "localhost/alumno/otro-nombre-del-curso:1";
+        assertThat(lab.podman().command("tag", Env.image(), own).exitCode()).isZero();
+        try {
+            lab.podman().run(NAME, Env.image());
+            assertThatThrownBy(() -> lab.podman().rmi(Env.image())).isInstanceOf(CapasException.class)
+                    .hasMessageContaining("tiene también otros nombres").hasMessageContaining(own)
+                    .satisfies(e -> assertThat(((CapasException) e).kind()).isEqualTo(CapasException.Kind.IMAGE_HAS_OTHER_NAMES));
+            assertThat(lab.podman().command("image", "exists", Env.image()).exitCode()).as("the course image keeps its name").isZero();
+        } finally {
+            lab.podman().command("untag", Env.image(), own);
+        }
     }
 
     @ParameterizedTest

@@ -3,10 +3,9 @@ package capas.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.ChildProcess;
-import capas.notebook.NotebookRunner;
+import capas.notebook.KernelSession;
 import capas.notebook.Prerequisites;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StudentThingsIntactIT {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
     private static final List<StudentThings.Thing> things = new ArrayList<>();
 
@@ -112,20 +110,7 @@ class StudentThingsIntactIT {
     private static void checkStopsAndTouchesNothing(Path ipynb, boolean rootful, String name) throws Exception {
         StudentThings.Thing own = StudentThings.ownContainerNamed(rootful, name);
         things.add(own);
-        List<String> cells = new ArrayList<>();
-        for (JsonNode cell : JSON.readTree(ipynb.toFile()).path("cells")) {
-            if (cell.path("cell_type").asText().equals("code")) {
-                StringBuilder source = new StringBuilder();
-                cell.path("source").forEach(line -> source.append(line.asText()));
-                cells.add(source.toString());
-            }
-        }
-        Path steps = Files.createTempFile("capas-run-all", ".json");
-        JSON.writeValue(steps.toFile(), List.of(Map.of("run_all", cells)));
-        Path script = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
-        String out = NotebookRunner.run(List.of("/usr/bin/python3", script.toString(), steps.toString()), "Run All " + ipynb);
-        Files.deleteIfExists(steps);
-        JsonNode result = JSON.readTree(out.substring(out.indexOf('['))).get(0);
+        JsonNode result = KernelSession.run(List.of(Map.of("run_all", KernelSession.codeCells(ipynb)))).get(0);
 
         List<String> statuses = result.get("replies").findValuesAsText("status");
         int failed = statuses.indexOf("error");

@@ -1,0 +1,71 @@
+package capas.notebook;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One real kernel driven over the Jupyter protocol by {@code kernel_session.py} (Debian's
+ * jupyter_client), step by step: what a student's Jupyter sends, and everything the kernel
+ * answered. See the script for the steps it understands ({@code execute}, {@code run_all}…).
+ */
+public final class KernelSession {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final Path SCRIPT = Path.of("src/test/resources/capas/kernel/kernel_session.py").toAbsolutePath();
+
+    private KernelSession() {
+    }
+
+    /** Runs {@code steps} in a new kernel of this user; one result per step. */
+    public static JsonNode run(List<Map<String, Object>> steps) {
+        return run(List.of(), steps);
+    }
+
+    /**
+     * Runs {@code steps} in a new kernel started through {@code prefix} (another user through
+     * {@code sudo -u}, another {@code PATH} through {@code env}); one result per step.
+     */
+    public static JsonNode run(List<String> prefix, List<Map<String, Object>> steps) {
+        NotebookRunner.installKernel();
+        try {
+            Path file = Files.createTempFile("capas-steps", ".json");
+            try {
+                JSON.writeValue(file.toFile(), steps);
+                // Another user's kernel must be able to read its steps.
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+                List<String> command = new ArrayList<>(prefix);
+                command.addAll(List.of("/usr/bin/python3", SCRIPT.toString(), file.toString()));
+                String out = NotebookRunner.run(command, "kernel session " + steps.size() + " steps");
+                return JSON.readTree(out.substring(out.indexOf('[')));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The code cells of a notebook, in order, as "Run All" would send them. */
+    public static List<String> codeCells(Path ipynb) {
+        try {
+            List<String> cells = new ArrayList<>();
+            for (JsonNode cell : JSON.readTree(ipynb.toFile()).path("cells")) {
+                if (cell.path("cell_type").asText().equals("code")) {
+                    StringBuilder source = new StringBuilder();
+                    cell.path("source").forEach(line -> source.append(line.asText()));
+                    cells.add(source.toString());
+                }
+            }
+            return cells;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
