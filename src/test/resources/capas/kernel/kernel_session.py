@@ -18,7 +18,10 @@ from jupyter_client import KernelManager
 
 
 def execute(km, kc, code, interrupt_after=None, sigint_after=None):
-    msg_id = kc.execute(code)
+    # A cell run by hand, one at a time: nothing queued behind it for a failure to abort. (With jupyter_client's
+    # default stop_on_error=True, a script sending the next cell within milliseconds of a failure would be
+    # inside the kernel's Run All window, which no person clicking can be.)
+    msg_id = kc.execute(code, stop_on_error=False)
     start = time.monotonic()
     outputs = []
     interrupted = False
