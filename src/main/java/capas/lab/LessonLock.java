@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -29,8 +30,31 @@ import java.util.Map;
 final class LessonLock {
     private static final Messages M = Messages.of(LessonLock.class);
     private static final Map<String, FileLock> HELD = new HashMap<>();
+    /** How long a dying kernel may keep the lesson. */
+    private static final Duration WAIT = Duration.ofSeconds(5);
 
     private LessonLock() {
+    }
+
+    /**
+     * The lock, waiting a little for it: a kernel just restarted (or closed) by Jupyter may take
+     * a moment to end and let go of the lesson, and the student re-running the first cell at
+     * once must not be told the lesson is open elsewhere.
+     */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null || System.nanoTime() > deadline) {
+                return lock;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
     }
 
     /**
@@ -38,17 +62,22 @@ final class LessonLock {
      *
      * @throws CapasException {@link CapasException.Kind#LESSON_IN_USE} when another process holds it
      */
-    static synchronized void claim(String lesson) {
-        if (HELD.containsKey(lesson)) {
+    static void claim(String lesson) {
+        claim(lesson, Env.stateDir().resolve("lecciones"));
+    }
+
+    /** {@link #claim(String)} with the locks kept in {@code dir}. */
+    static synchronized void claim(String lesson, Path dir) {
+        Path file = dir.resolve(lesson + ".lock");
+        if (HELD.containsKey(file.toString())) {
             return;
         }
-        Path file = Env.stateDir().resolve("lecciones").resolve(lesson + ".lock");
         try {
             Files.createDirectories(file.getParent());
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
             FileLock lock;
             try {
-                lock = channel.tryLock();
+                lock = tryLock(channel);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
@@ -65,7 +94,7 @@ final class LessonLock {
             String holder = ProcessHandle.current().pid() + " " + LocalTime.now().format(DateTimeFormatter.ofPattern("HH:mm")) + "\n";
             channel.truncate(0);
             channel.write(ByteBuffer.wrap(holder.getBytes(StandardCharsets.UTF_8)), 0);
-            HELD.put(lesson, lock);
+            HELD.put(file.toString(), lock);
         } catch (IOException e) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("lesson.lock.failed", file, e.getMessage()),
                     M.get("lesson.lock.failed.hint", file.getParent()), e);

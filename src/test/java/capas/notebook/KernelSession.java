@@ -68,4 +68,20 @@ public final class KernelSession {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * What a student saw of some outputs (one step's, or a Run All's): streams, results and
+     * tracebacks as one text. Not an error's {@code ename}, which Jupyter does not show when
+     * there is a traceback.
+     */
+    public static String shown(JsonNode outputs) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode output : outputs) {
+            JsonNode content = output.path("content");
+            text.append(content.path("text").asText());
+            text.append(content.path("data").path("text/plain").asText());
+            content.path("traceback").forEach(line -> text.append('\n').append(line.asText()));
+        }
+        return text.toString();
+    }
 }

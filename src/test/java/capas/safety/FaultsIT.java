@@ -177,17 +177,9 @@ class FaultsIT {
         return step.path("reply").path("status").asText();
     }
 
-    /** Everything the student saw for one cell: its streams, results and error, as one text. */
+    /** Everything the student saw for one cell. */
     private static String shown(JsonNode step) {
-        StringBuilder text = new StringBuilder();
-        for (JsonNode output : step.path("outputs")) {
-            JsonNode content = output.path("content");
-            text.append(content.path("text").asText());
-            text.append(content.path("data").path("text/plain").asText());
-            text.append(content.path("evalue").asText());
-            content.path("traceback").forEach(line -> text.append('\n').append(line.asText()));
-        }
-        return text.toString();
+        return KernelSession.shown(step.path("outputs"));
     }
 
     private static void assertNoStackTrace(JsonNode steps) {

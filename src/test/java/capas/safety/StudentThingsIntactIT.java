@@ -117,9 +117,9 @@ class StudentThingsIntactIT {
         assertThat(failed).as(ipynb + " must stop at the cell that finds the student's " + name + ": " + statuses).isGreaterThanOrEqualTo(0);
         assertThat(statuses.subList(0, failed)).as("cells before it").containsOnly("ok");
         assertThat(statuses.subList(failed + 1, statuses.size())).as("cells after it").containsOnly("aborted");
-        String shown = result.get("outputs").toString();
+        String shown = KernelSession.shown(result.get("outputs"));
         assertThat(shown).contains("«" + name + "»").contains("no creó el laboratorio").contains("rename " + name)
-                .doesNotContain("\\tat ").doesNotContain("Exception");
+                .doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(StudentThings.fingerprint(rootful, "contenedor", name)).as("the student's own " + name).isEqualTo(own);
     }
 }
