@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsIT {
     private static final String CONTAINER = "capas-fallo";
+    private static final Path P1 = Path.of("labs", "p1-donde-esta-tu-fichero.ipynb");
     /** A user made for this test: a system user, so without sudo rights and without a range in /etc/subuid. */
     private static final String GUEST = "capas-invitado";
     private static Path guestHome;
@@ -171,6 +172,38 @@ class FaultsIT {
         assertThat(shown(steps.get(3))).contains("/etc/subuid no da ningún rango").contains("usermod --add-subuids").contains("podman system migrate");
         assertThat(shown(steps.get(4))).contains("el núcleo sigue");
         assertNoStackTrace(steps);
+    }
+
+    @Test
+    void aKernelRestartedInTheMiddleOfAPracticaStillJudgesTheRealStore() throws Exception {
+        java.util.Map<String, String> cells = new java.util.HashMap<>();
+        java.util.Map<String, String> solutions = new java.util.HashMap<>();
+        for (JsonNode cell : new com.fasterxml.jackson.databind.ObjectMapper().readTree(P1.toFile()).path("cells")) {
+            String tag = cell.path("metadata").path("tags").path(0).asText();
+            StringBuilder source = new StringBuilder();
+            cell.path("source").forEach(line -> source.append(line.asText()));
+            cells.put(tag, source.toString());
+            solutions.put(tag, cell.path("metadata").path("capas").path("solucion").asText());
+        }
+        try {
+            // Before the restart: the práctica opened and prepared, tasks 1 and 2 done and the first one checked.
+            JsonNode before = KernelSession.run(List.of(Map.of("execute", cells.get("abrir")), Map.of("execute", cells.get("preparacion")),
+                    Map.of("execute", solutions.get("tarea-1")), Map.of("execute", solutions.get("tarea-2")),
+                    Map.of("execute", cells.get("comprueba-1"))));
+            assertThat(shown(before.get(4))).as("task 1 before the restart").contains("✓");
+            // A new kernel (what Restart gives): only the first cell again, then the checks.
+            JsonNode after = KernelSession.run(List.of(Map.of("execute", cells.get("abrir")), Map.of("execute", cells.get("comprueba-1")),
+                    Map.of("execute", cells.get("comprueba-2"))));
+            assertThat(shown(after.get(1))).as("task 1 after the restart").contains("✓");
+            assertThat(shown(after.get(2))).as("task 2 after the restart").contains("✓");
+            assertNoStackTrace(after);
+            // The checks read the store, not a memory of the session: undo task 1 behind their back and they see it.
+            sudo("podman", "rm", "-f", "-t", "0", "mi-contenedor");
+            JsonNode undone = KernelSession.run(List.of(Map.of("execute", cells.get("abrir")), Map.of("execute", cells.get("comprueba-1"))));
+            assertThat(shown(undone.get(1))).as("task 1 once mi-contenedor is gone").contains("✗").doesNotContain("✓");
+        } finally {
+            new Podman(Mode.ROOTFUL).removeIfLab("mi-contenedor");
+        }
     }
 
     private static String status(JsonNode step) {
