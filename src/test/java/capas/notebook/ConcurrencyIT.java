@@ -91,7 +91,7 @@ class ConcurrencyIT {
         Files.writeString(secondDone, "");
         List<String> statuses = second.get("replies").findValuesAsText("status");
         assertThat(statuses.get(0)).as("the second kernel's first cell").isEqualTo("error");
-        assertThat(statuses.subList(1, statuses.size())).as("the cells after it").containsOnly("aborted");
+        assertThat(statuses.subList(1, statuses.size())).as("the cells after it").isNotEmpty().allMatch("aborted"::equals);
         String shown = KernelSession.shown(second.get("outputs"));
         assertThat(shown).contains("La lección 03 ya está abierta en otro cuaderno").contains("Close and Halt").contains("Nada se ha tocado")
                 .doesNotContain("\tat ").doesNotContain("Exception");
