@@ -30,6 +30,9 @@ public final class Env {
     public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
     public static final String XDG_STATE_HOME = "XDG_STATE_HOME";
     public static final String XDG_CONFIG_HOME = "XDG_CONFIG_HOME";
+    public static final String XDG_CACHE_HOME = "XDG_CACHE_HOME";
+    /** containers/storage's own override of which storage.conf applies. */
+    public static final String CONTAINERS_STORAGE_CONF = "CONTAINERS_STORAGE_CONF";
     /** Where commands are looked for. */
     public static final String PATH = "PATH";
 
@@ -86,6 +89,11 @@ public final class Env {
     /** {@code $XDG_CONFIG_HOME/containers/storage.conf}: the rootless store's configuration. */
     public static Path rootlessStorageConf() {
         return xdg(XDG_CONFIG_HOME, ".config").resolve("containers").resolve("storage.conf");
+    }
+
+    /** {@code $XDG_CACHE_HOME/capas}: what can be thrown away and asked again (the stores' folders). */
+    public static Path cacheDir() {
+        return xdg(XDG_CACHE_HOME, ".cache").resolve("capas");
     }
 
     public static Path exportDir() {

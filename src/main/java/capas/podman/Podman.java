@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -56,17 +57,24 @@ public final class Podman {
 
     /**
      * Where this podman keeps its store, as {@code podman info} says: a storage.conf may have
-     * moved it from the default (a bigger disk, a custom {@code graphroot}).
+     * moved it from the default (a bigger disk, a custom {@code graphroot}). The answer is
+     * remembered across kernels until a storage.conf changes ({@link GraphRootCache}).
      */
     public Path graphRoot() {
         return GRAPH_ROOTS.computeIfAbsent(mode, m -> askGraphRoot());
     }
 
     private Path askGraphRoot() {
+        Optional<Path> known = GraphRootCache.read(mode);
+        if (known.isPresent()) {
+            return known.get();
+        }
         try {
             CommandResult result = command("info", "--format", "{{.Store.GraphRoot}}");
             if (result.ok() && result.out().strip().startsWith("/")) {
-                return Path.of(result.out().strip());
+                Path root = Path.of(result.out().strip());
+                GraphRootCache.write(mode, root);
+                return root;
             }
         } catch (CapasException e) {
             // No podman, or sudo wants a password: the first real use says so in Spanish.
