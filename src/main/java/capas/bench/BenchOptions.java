@@ -1,0 +1,21 @@
+package capas.bench;
+
+import java.nio.file.Path;
+
+/**
+ * What {@code ./lab bench} measures, and how big.
+ *
+ * @param containers    containers in each store (500)
+ * @param images        images in each store (200)
+ * @param layers        layers of the deep image (50)
+ * @param kernelRuns    kernel cold starts per kernel (7)
+ * @param kernel        whether to time kernel cold starts
+ * @param notebooks     the lessons to run through the kernel, or {@code null} to skip them
+ * @param rootful       whether to measure the rootful store too (it needs sudo -n)
+ */
+public record BenchOptions(int containers, int images, int layers, int kernelRuns, boolean kernel, Path notebooks, boolean rootful) {
+    public static final int CONTAINERS = 500;
+    public static final int IMAGES = 200;
+    public static final int LAYERS = 50;
+    public static final int KERNEL_RUNS = 7;
+}
