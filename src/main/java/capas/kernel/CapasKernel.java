@@ -170,11 +170,17 @@ public final class CapasKernel extends BaseKernel {
         env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
     }
 
-    /** When the sender stamped the request (its header's date), or null if it did not. */
-    private static Instant sentAt(Message<?> message) {
+    /**
+     * When the sender stamped the request (its header's date), or null if it did not or the stamp
+     * cannot be read. jjava's own {@code KernelTimestamp.getDate()} is not used: it parses to the
+     * minute only, and throws on the seconds and microseconds jupyter_client
+     * and browsers send, which silently killed every execute request.
+     */
+    static Instant sentAt(Message<?> message) {
         KernelTimestamp stamp = message.getHeader().getTimestamp();
-        return stamp == null || stamp.getDate() == null ? null : stamp.getDate().toInstant();
+        return stamp == null ? null : RunAllStop.parseStamp(stamp.getDateString());
     }
+
 
     private void flush() {
         io.out.flush();

@@ -2,6 +2,9 @@ package capas.kernel;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * "Run All" stops at the first failing cell, as in a Python notebook: JupyterLab sends every
@@ -42,5 +45,17 @@ final class RunAllStop {
         }
         failedCellSent = null; // the queue has been passed: only a new failure stops again
         return false;
+    }
+
+    /** An ISO 8601 stamp with an offset ({@code 2026-12-04T18:20:00.123456Z}, {@code …+00:00}), or null. */
+    static Instant parseStamp(String stamp) {
+        if (stamp == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(stamp, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 }

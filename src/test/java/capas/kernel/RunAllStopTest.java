@@ -1,9 +1,11 @@
 package capas.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.dflib.jjava.jupyter.messages.KernelTimestamp;
 import org.junit.jupiter.api.Test;
 
 class RunAllStopTest {
@@ -58,5 +60,21 @@ class RunAllStopTest {
         assertThat(stop.skips(at(0))).isFalse();
         stop.failed(at(0), Duration.ZERO);
         assertThat(stop.skips(null)).isFalse();
+    }
+
+    @Test
+    void theStampsJupyterClientAndBrowsersSendAreReadToTheMicrosecond() {
+        assertThat(RunAllStop.parseStamp("2026-12-04T18:20:00.123456Z")).isEqualTo(Instant.parse("2026-12-04T18:20:00.123456Z"));
+        assertThat(RunAllStop.parseStamp("2026-12-04T18:20:00.123456+00:00")).isEqualTo(Instant.parse("2026-12-04T18:20:00.123456Z"));
+        assertThat(RunAllStop.parseStamp("2026-12-04T19:20:00.123+01:00")).isEqualTo(Instant.parse("2026-12-04T18:20:00.123Z"));
+        assertThat(RunAllStop.parseStamp("ayer")).isNull();
+        assertThat(RunAllStop.parseStamp(null)).isNull();
+    }
+
+    @Test
+    void jjavasOwnTimestampCannotReadThemWhichIsWhyTheKernelParsesTheStampItself() {
+        // KernelTimestamp.getDate() parses to the minute and throws on seconds: thrown before the cell ran, outside its
+        // error handling, it ended the request silently, and every cell of every notebook hung without an answer.
+        assertThatThrownBy(() -> new KernelTimestamp("2026-12-04T18:20:00.123456Z").getDate()).isInstanceOf(RuntimeException.class).hasMessageContaining("Invalid date string");
     }
 }
