@@ -45,17 +45,28 @@ public final class Bench {
     public List<Figure> run() {
         if (options.kernel()) {
             progress.step(M.get("step.kernel", options.kernelRuns()));
-            figures.addAll(KernelBench.startup(options.kernelRuns(), progress));
+            figures.addAll(KernelBench.startup(options.kernelRuns(), options.jupyterPath(), progress));
         }
-        inStore(Mode.ROOTLESS);
+        inStoreOrSay(Mode.ROOTLESS);
         if (options.rootful()) {
-            inStore(Mode.ROOTFUL);
+            inStoreOrSay(Mode.ROOTFUL);
         }
         if (options.notebooks() != null) {
             progress.step(M.get("step.notebooks", options.notebooks()));
-            figures.addAll(KernelBench.notebooks(options.notebooks(), progress));
+            figures.addAll(KernelBench.notebooks(options.notebooks(), options.jupyterPath(), progress));
         }
         return figures;
+    }
+
+    /** The store's figures; a store that cannot be built (no sudo, no course image) is one row saying why. */
+    private void inStoreOrSay(Mode mode) {
+        try {
+            inStore(mode);
+        } catch (RuntimeException e) {
+            String where = M.get("mode." + mode.name());
+            progress.warn(M.get("store.failed", where, problem(e)));
+            figures.add(Figure.failed(M.get("figure.store", where), null, Target.none(), problem(e)));
+        }
     }
 
     private void inStore(Mode mode) {

@@ -64,6 +64,15 @@ public final class BenchStore implements AutoCloseable {
         return String.format("%simagen-%04d:latest", PREFIX, i);
     }
 
+    /**
+     * The course image under a name of the benchmark's own, for as long as it runs: what it
+     * builds stays buildable if the course image is removed meanwhile (a reset), and removing
+     * this name later only removes the name while the course image still has its own.
+     */
+    public static String baseName() {
+        return PREFIX + "base:latest";
+    }
+
     /** The image of {@code layers} layers (and the container made from it). */
     public static String layeredImage() {
         return PREFIX + "capas:latest";
@@ -79,9 +88,13 @@ public final class BenchStore implements AutoCloseable {
      * over them, two podman calls at a time, saying how far it has got.
      */
     public void fill(int images, int containers) {
+        if (!podman.command("image", "exists", baseImage).ok()) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("no.base", where, baseImage), M.get("no.base.hint"));
+        }
+        run(List.of("tag", baseImage, baseName()));
         try (TempDir temp = TempDir.create("capas-bench")) {
             Path context = temp.path();
-            Files.writeString(context.resolve("Containerfile"), "FROM " + baseImage + "\n");
+            Files.writeString(context.resolve("Containerfile"), "FROM " + baseName() + "\n");
             parallel(images, "progress.images", i -> List.of("build", "-q", "--pull=never", "--network", "none",
                     "--label", Labels.IMAGE + "=" + LESSON, "--label", Labels.LESSON + "=" + LESSON,
                     "--label", "capas.bench.n=" + i, "-t", imageName(i), context.toString()));
@@ -98,7 +111,7 @@ public final class BenchStore implements AutoCloseable {
     public void layered(int layers) {
         try (TempDir temp = TempDir.create("capas-bench-capas")) {
             Path context = temp.path();
-            StringBuilder recipe = new StringBuilder("FROM " + baseImage + "\n");
+            StringBuilder recipe = new StringBuilder("FROM " + baseName() + "\n");
             for (int i = 0; i < layers; i++) {
                 Files.writeString(context.resolve("f" + i), "capa " + i + "\n");
                 recipe.append("COPY f").append(i).append(" /capas-bench/f").append(i).append('\n');
@@ -187,6 +200,10 @@ public final class BenchStore implements AutoCloseable {
             if (!r.ok()) {
                 progress.warn(M.get("remove.images.failed", where, r.firstLine()));
             }
+        }
+        if (podman.command("image", "exists", baseName()).ok()) {
+            // Only the name when the course image still has its own; the image too when it had been removed meanwhile.
+            podman.command("rmi", baseName());
         }
         if (!ids.isEmpty() || !names.isEmpty()) {
             progress.done(M.get("removed", where, ids.size(), names.size()));

@@ -37,13 +37,13 @@ final class KernelBench {
     }
 
     /** Cold start to the first result: Capas against ipykernel (the target) and against jshell (for comparison). */
-    static List<Figure> startup(int runs, Progress progress) {
+    static List<Figure> startup(int runs, Path jupyterPath, Progress progress) {
         String name = M.get("figure.startup", runs);
         String ipykernel = M.get("alt.ipykernel");
         String jshell = M.get("alt.jshell");
         List<Figure> figures = new ArrayList<>();
         try {
-            JsonNode result = helper(List.of("arranque", "--runs", String.valueOf(runs)), 600 + 60L * runs);
+            JsonNode result = helper(List.of("arranque", "--runs", String.valueOf(runs)), jupyterPath, 600 + 60L * runs);
             Measure capas = seconds(result.path("capas"));
             figures.add(row(name, capas, ipykernel, result.path("python3"), Target.fraction(0.7)));
             figures.add(row(name, capas, jshell, result.path("jshell"), Target.none()));
@@ -82,7 +82,7 @@ final class KernelBench {
      * out: that is the start-up figure) next to its {@code %%bash}/{@code %%sh} cells run alone
      * with bash, in the same order, from the same folder; and the kernel's RSS after it.
      */
-    static List<Figure> notebooks(Path dir, Progress progress) {
+    static List<Figure> notebooks(Path dir, Path jupyterPath, Progress progress) {
         List<Figure> times = new ArrayList<>();
         List<Figure> memory = new ArrayList<>();
         for (Path notebook : lessons(dir)) {
@@ -90,7 +90,7 @@ final class KernelBench {
             String name = M.get("figure.notebook", lesson);
             String rssName = M.get("figure.rss", lesson);
             try {
-                JsonNode run = helper(List.of("cuaderno", notebook.toString()), NOTEBOOK_SECONDS);
+                JsonNode run = helper(List.of("cuaderno", notebook.toString()), jupyterPath, NOTEBOOK_SECONDS);
                 if (!run.path("error").isNull()) {
                     progress.warn(M.get("notebook.error", lesson, run.path("error").asText()));
                 }
@@ -156,13 +156,18 @@ final class KernelBench {
         }
     }
 
-    private static JsonNode helper(List<String> args, long timeoutSeconds) {
+    private static JsonNode helper(List<String> args, Path jupyterPath, long timeoutSeconds) {
         try (TempDir temp = TempDir.create("capas-bench-py"); InputStream script = KernelBench.class.getResourceAsStream(HELPER)) {
             Path file = temp.path().resolve(HELPER);
             Files.copy(script, file);
             List<String> argv = new ArrayList<>(List.of(PYTHON, file.toString()));
             argv.addAll(args);
-            CommandResult result = Commands.run(argv, Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"), timeoutSeconds);
+            Map<String, String> env = new java.util.HashMap<>(Map.of("PYDEVD_DISABLE_FILE_VALIDATION", "1"));
+            if (jupyterPath != null) {
+                String old = Env.get("JUPYTER_PATH", "");
+                env.put("JUPYTER_PATH", jupyterPath + (old.isEmpty() ? "" : java.io.File.pathSeparator + old));
+            }
+            CommandResult result = Commands.run(argv, env, timeoutSeconds);
             String last = result.out().strip().lines().reduce((a, b) -> b).orElse("");
             if (!result.ok() || !last.startsWith("{")) {
                 String err = result.err().strip().lines().reduce((a, b) -> b).orElse(result.firstLine());

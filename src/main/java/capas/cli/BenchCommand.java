@@ -8,6 +8,8 @@ import capas.bench.BenchTable;
 import capas.bench.Figure;
 import capas.bench.Machine;
 import capas.bench.Progress;
+import capas.kernel.Kernelspec;
+import capas.os.TempDir;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -49,9 +51,24 @@ final class BenchCommand {
         if (containers < 1 || images < 1) {
             throw usage();
         }
-        BenchOptions options = new BenchOptions(containers, images, layers, runs, kernel, notebooks ? Checkout.notebooks() : null, rootful);
         Machine machine = Machine.current();
         Console.step(M.get("bench.step", machine.text()));
+        try (TempDir jupyter = TempDir.create("capas-bench-jupyter")) {
+            Path jupyterPath = null;
+            if (kernel || notebooks) {
+                // This build's kernel, not whatever an earlier ./lab installed: the figures are of this checkout.
+                Console.step(M.get("bench.kernelspec"));
+                Kernelspec.install(jupyter.path().resolve("kernels"));
+                jupyterPath = jupyter.path();
+            }
+            BenchOptions options = new BenchOptions(containers, images, layers, runs, kernel, notebooks ? Checkout.notebooks() : null,
+                    rootful, jupyterPath);
+            measure(options, machine, write);
+        }
+        return 0;
+    }
+
+    private static void measure(BenchOptions options, Machine machine, Path write) {
         List<Figure> figures = new Bench(options, new Progress() {
             @Override
             public void step(String text) {
@@ -84,7 +101,6 @@ final class BenchCommand {
                 throw new UncheckedIOException(e);
             }
         }
-        return 0;
     }
 
     private static String value(String[] args, int i) {
