@@ -53,7 +53,7 @@ public final class Bench {
         }
         if (options.notebooks() != null) {
             progress.step(M.get("step.notebooks", options.notebooks()));
-            figures.addAll(KernelBench.notebooks(options.notebooks(), options.jupyterPath(), progress));
+            figures.addAll(KernelBench.notebooks(options.notebooks(), options.lessons(), options.jupyterPath(), progress));
         }
         return figures;
     }

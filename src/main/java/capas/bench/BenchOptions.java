@@ -12,10 +12,11 @@ import java.nio.file.Path;
  * @param kernel        whether to time kernel cold starts
  * @param notebooks     the lessons to run through the kernel, or {@code null} to skip them
  * @param rootful       whether to measure the rootful store too (it needs sudo -n)
+ * @param lessons       the lessons to run, by their number ({@code 00}, {@code 03}…); empty for all
  * @param jupyterPath   a folder holding {@code kernels/capas} (this build's kernel), or {@code null} for the installed one
  */
 public record BenchOptions(int containers, int images, int layers, int kernelRuns, boolean kernel, Path notebooks, boolean rootful,
-        Path jupyterPath) {
+        java.util.List<String> lessons, Path jupyterPath) {
     public static final int CONTAINERS = 500;
     public static final int IMAGES = 200;
     public static final int LAYERS = 50;

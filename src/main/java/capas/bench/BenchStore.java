@@ -166,8 +166,15 @@ public final class BenchStore implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs one podman call; a failure is tried again twice: two builds at a time in a store
+     * someone else also uses now and then meet a layer that has just gone ("layer not known").
+     */
     private CommandResult run(List<String> args) {
         CommandResult result = podman.command(args.toArray(String[]::new));
+        for (int attempt = 2; !result.ok() && attempt <= 3 && !args.get(0).equals("create"); attempt++) {
+            result = podman.command(args.toArray(String[]::new));
+        }
         if (!result.ok()) {
             throw new CapasException(CapasException.Kind.PODMAN_FAILED, M.get("podman.failed", where, podman.typed() + " "
                     + String.join(" ", args), result.firstLine()));

@@ -38,9 +38,16 @@ public final class BenchTable {
             case MET -> M.get("verdict.met");
             case MISSED -> M.get("verdict.missed");
             case NO_TARGET -> M.get("cell.none");
-            case NOT_MEASURED -> M.get("verdict.not.measured", f.problem() == null ? M.get("cell.none") : f.problem());
+            case NOT_MEASURED -> M.get("verdict.not.measured", f.problem() == null ? M.get("cell.none") : shortened(f.problem()));
         };
     }
+
+    /** At most {@value #PROBLEM_CHARS} characters of why a figure was not measured: the whole reason goes under the table. */
+    static String shortened(String problem) {
+        return problem.length() <= PROBLEM_CHARS ? problem : problem.substring(0, PROBLEM_CHARS - 1) + "…";
+    }
+
+    static final int PROBLEM_CHARS = 60;
 
     /** The table as aligned text, one figure a line. */
     public static String text(List<Figure> figures) {

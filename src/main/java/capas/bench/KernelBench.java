@@ -82,10 +82,10 @@ final class KernelBench {
      * out: that is the start-up figure) next to its {@code %%bash}/{@code %%sh} cells run alone
      * with bash, in the same order, from the same folder; and the kernel's RSS after it.
      */
-    static List<Figure> notebooks(Path dir, Path jupyterPath, Progress progress) {
+    static List<Figure> notebooks(Path dir, List<String> only, Path jupyterPath, Progress progress) {
         List<Figure> times = new ArrayList<>();
         List<Figure> memory = new ArrayList<>();
-        for (Path notebook : lessons(dir)) {
+        for (Path notebook : lessons(dir, only)) {
             String lesson = notebook.getFileName().toString().replace(".ipynb", "");
             String name = M.get("figure.notebook", lesson);
             String rssName = M.get("figure.rss", lesson);
@@ -110,9 +110,11 @@ final class KernelBench {
         return times;
     }
 
-    private static List<Path> lessons(Path dir) {
+    private static List<Path> lessons(Path dir, List<String> only) {
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.ipynb")).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().matches("\\d\\d-.*\\.ipynb"))
+                    .filter(f -> only.isEmpty() || only.stream().anyMatch(n -> f.getFileName().toString().startsWith(n + "-")))
+                    .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

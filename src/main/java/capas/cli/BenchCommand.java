@@ -35,6 +35,7 @@ final class BenchCommand {
         boolean notebooks = true;
         boolean rootful = true;
         Path write = null;
+        List<String> lessons = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--contenedores" -> containers = number(args, ++i);
@@ -43,6 +44,7 @@ final class BenchCommand {
                 case "--repeticiones" -> runs = number(args, ++i);
                 case "--sin-nucleo", "--sin-núcleo" -> kernel = false;
                 case "--sin-cuadernos" -> notebooks = false;
+                case "--cuadernos" -> lessons = List.of(value(args, ++i).split(","));
                 case "--sin-rootful" -> rootful = false;
                 case "--escribir" -> write = Path.of(value(args, ++i));
                 default -> throw usage();
@@ -62,7 +64,7 @@ final class BenchCommand {
                 jupyterPath = jupyter.path();
             }
             BenchOptions options = new BenchOptions(containers, images, layers, runs, kernel, notebooks ? Checkout.notebooks() : null,
-                    rootful, jupyterPath);
+                    rootful, lessons, jupyterPath);
             measure(options, machine, write);
         }
         return 0;
@@ -88,6 +90,8 @@ final class BenchCommand {
         Console.line("");
         Console.line(M.get("bench.title", machine.text()));
         Console.line(BenchTable.text(figures));
+        figures.stream().filter(f -> f.verdict() == Figure.Verdict.NOT_MEASURED)
+                .forEach(f -> Console.warn(M.get("bench.unmeasured", f.name(), f.problem())));
         if (write != null) {
             try {
                 Path file = write.toAbsolutePath();
