@@ -378,7 +378,8 @@ public final class Capas implements AutoCloseable {
         TableView.Builder table = TableView.of(M.get("containers.col.name"), M.get("containers.col.image"),
                 M.get("sizes.col.rw"), M.get("sizes.col.virtual")).caption(M.get("sizes.caption", s.containers().size()));
         for (Container c : s.containers()) {
-            long rw = store.layerFiles(List.of(c.layer())).size();
+            // An empty upper dir (a container that has written nothing yet) needs no walk.
+            long rw = store.listDir(s.diffDir(c.layer()).toString()).isEmpty() ? 0 : store.layerFiles(List.of(c.layer())).size();
             long image = 0;
             for (Layer layer : s.containerLayers(c)) {
                 image += layer.id().equals(c.layer()) ? 0 : layer.diffSize();
