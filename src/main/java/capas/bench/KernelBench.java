@@ -100,7 +100,8 @@ final class KernelBench {
                 memory.add(run.path("rss_kb").isNumber()
                         ? Figure.of(rssName, Measure.megabytes(run.path("rss_kb").asDouble() / 1024), null, null, Target.atMost(RSS_LIMIT_MB))
                         : Figure.failed(rssName, null, Target.atMost(RSS_LIMIT_MB), M.get("no.pid")));
-                progress.done(name + ": " + kernel.text() + " · bash " + bash.text());
+                progress.done(M.get("notebook.done", lesson, kernel.text(), Measure.millis(run.path("shell_seconds").asDouble() * 1000, 1).text(),
+                        Measure.millis(run.path("java_seconds").asDouble() * 1000, 1).text(), bash.text()));
             } catch (RuntimeException e) {
                 progress.warn(M.get("failed", name, Bench.problem(e)));
                 times.add(Figure.failed(name, M.get("alt.bash"), Target.overhead(0.2), Bench.problem(e)));

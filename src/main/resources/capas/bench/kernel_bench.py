@@ -101,12 +101,16 @@ def notebook(path):
     client = NotebookClient(nb, kernel_name="capas", timeout=600, startup_timeout=120,
                             resources={"metadata": {"path": os.path.dirname(os.path.abspath(path))}})
     client.reset_execution_trackers()
-    out = {"seconds": None, "rss_kb": None, "error": None}
+    out = {"seconds": None, "rss_kb": None, "error": None, "shell_seconds": 0.0, "java_seconds": 0.0}
     with client.setup_kernel():
         start = time.perf_counter()
         try:
             for index, cell in enumerate(nb.cells):
+                began = time.perf_counter()
                 client.execute_cell(cell, index)
+                if cell.cell_type == "code":
+                    shell = cell.source.lstrip().startswith(("%%bash", "%%sh"))
+                    out["shell_seconds" if shell else "java_seconds"] += time.perf_counter() - began
         except CellExecutionError as e:
             lines = [l for l in str(e).splitlines() if l.strip()]
             out["error"] = lines[-1] if lines else "CellExecutionError"
