@@ -92,7 +92,12 @@ final class KernelBench {
             try {
                 JsonNode run = helper(List.of("cuaderno", notebook.toString()), jupyterPath, NOTEBOOK_SECONDS);
                 if (!run.path("error").isNull()) {
-                    progress.warn(M.get("notebook.error", lesson, run.path("error").asText()));
+                    // A lesson stopped half-way is no figure: neither its time nor its memory is the lesson's.
+                    String why = M.get("notebook.error", lesson, run.path("error").asText().strip());
+                    progress.warn(why);
+                    times.add(Figure.failed(name, M.get("alt.bash"), Target.overhead(0.2), why));
+                    memory.add(Figure.failed(rssName, null, Target.atMost(RSS_LIMIT_MB), why));
+                    continue;
                 }
                 Measure kernel = Measure.millis(run.path("seconds").asDouble() * 1000, 1);
                 Measure bash = shellCells(notebook);
