@@ -37,8 +37,10 @@ class ArchitectureTest {
                     "capas.lab")),
             Map.entry("capas.practica.catalog", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context",
                     "capas.render", "capas.lab", "capas.practica")),
+            Map.entry("capas.bench", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context", "capas.render",
+                    "capas.lab")),
             Map.entry("capas.cli", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context", "capas.render",
-                    "capas.lab", "capas.doctor", "capas.practica", "capas.kernel")));
+                    "capas.lab", "capas.doctor", "capas.practica", "capas.kernel", "capas.bench")));
     /** Third-party packages only some of ours may see: the kernel protocol stays in the kernel. */
     private static final Map<String, Set<String>> EXTERNAL = Map.of(
             "org.dflib.jjava", Set.of("capas.kernel"),

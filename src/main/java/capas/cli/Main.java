@@ -19,6 +19,7 @@ import java.util.Arrays;
  *   <li>{@code limpiar [--todo | <lección>]}: removes what the lab created;</li>
  *   <li>{@code exportar}: lessons and solved prácticas as HTML;</li>
  *   <li>{@code doctor [--arreglar]}: the environment diagnosis, and the fixes it can apply;</li>
+ *   <li>{@code bench [opciones]}: the lab's figures next to their alternatives (not a test);</li>
  *   <li>{@code ayuda}: the launcher's help;</li>
  *   <li>{@code kernel <connection-file>}, {@code kernelspec <kernels-dir>}: the Jupyter kernel;</li>
  *   <li>{@code soluciones <dir> <práctica.ipynb>…}: prácticas with their reference answers.</li>
@@ -44,6 +45,7 @@ public final class Main {
                 case "limpiar" -> LimpiarCommand.run(rest);
                 case "exportar" -> ExportarCommand.run(rest);
                 case "doctor" -> DoctorCommand.run(rest);
+                case "bench" -> BenchCommand.run(rest);
                 case "ayuda" -> help();
                 case "kernel" -> {
                     capas.kernel.KernelMain.main(rest);

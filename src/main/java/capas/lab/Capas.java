@@ -375,6 +375,27 @@ public final class Capas implements AutoCloseable {
         return table.build();
     }
 
+    /**
+     * The store's containers with their sizes, as {@code podman ps -a --size} gives them: what
+     * each container wrote (its layer, walked on disk) and its virtual size (that plus its
+     * image's layers, from {@code layers.json}).
+     */
+    public TableView containerSizes() {
+        Store s = store();
+        TableView.Builder table = TableView.of(M.get("containers.col.name"), M.get("containers.col.image"),
+                M.get("sizes.col.rw"), M.get("sizes.col.virtual")).caption(M.get("sizes.caption", s.containers().size()));
+        for (Container c : s.containers()) {
+            // An empty upper dir (a container that has written nothing yet) needs no walk.
+            long rw = store.listDir(s.diffDir(c.layer()).toString()).isEmpty() ? 0 : store.layerFiles(List.of(c.layer())).size();
+            long image = 0;
+            for (Layer layer : s.containerLayers(c)) {
+                image += layer.id().equals(c.layer()) ? 0 : layer.diffSize();
+            }
+            table.row(String.join(", ", c.names()), c.metadata().imageName(), Sizes.human(rw), Sizes.human(rw + image));
+        }
+        return table.build();
+    }
+
     /** The entries of a folder inside the store, as {@code ls -ln} shows them (never following symlinks). */
     public List<DirEntry> listDir(Path dir) {
         return store.listDir(dir.toString());

@@ -1,0 +1,128 @@
+package capas.cli;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.bench.Bench;
+import capas.bench.BenchOptions;
+import capas.bench.BenchTable;
+import capas.bench.Figure;
+import capas.bench.Machine;
+import capas.bench.Progress;
+import capas.kernel.Kernelspec;
+import capas.os.TempDir;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code ./lab bench [opciones]}: the lab's figures next to their alternatives, measured in one
+ * run, as one table; with {@code --escribir FILE}, also as Markdown in that file.
+ */
+final class BenchCommand {
+    private static final Messages M = Messages.of(BenchCommand.class);
+
+    private BenchCommand() {
+    }
+
+    static int run(String[] args) {
+        int containers = BenchOptions.CONTAINERS;
+        int images = BenchOptions.IMAGES;
+        int layers = BenchOptions.LAYERS;
+        int runs = BenchOptions.KERNEL_RUNS;
+        boolean kernel = true;
+        boolean notebooks = true;
+        boolean rootful = true;
+        Path write = null;
+        List<String> lessons = List.of();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--contenedores" -> containers = number(args, ++i);
+                case "--imagenes", "--imágenes" -> images = number(args, ++i);
+                case "--capas" -> layers = number(args, ++i);
+                case "--repeticiones" -> runs = number(args, ++i);
+                case "--sin-nucleo", "--sin-núcleo" -> kernel = false;
+                case "--sin-cuadernos" -> notebooks = false;
+                case "--cuadernos" -> lessons = List.of(value(args, ++i).split(","));
+                case "--sin-rootful" -> rootful = false;
+                case "--escribir" -> write = Path.of(value(args, ++i));
+                default -> throw usage();
+            }
+        }
+        if (containers < 1 || images < 1) {
+            throw usage();
+        }
+        Machine machine = Machine.current();
+        Console.step(M.get("bench.step", machine.text()));
+        try (TempDir jupyter = TempDir.create("capas-bench-jupyter")) {
+            Path jupyterPath = null;
+            if (kernel || notebooks) {
+                // This build's kernel, not whatever an earlier ./lab installed: the figures are of this checkout.
+                Console.step(M.get("bench.kernelspec"));
+                Kernelspec.install(jupyter.path().resolve("kernels"));
+                jupyterPath = jupyter.path();
+            }
+            BenchOptions options = new BenchOptions(containers, images, layers, runs, kernel, notebooks ? Checkout.notebooks() : null,
+                    rootful, lessons, jupyterPath);
+            measure(options, machine, write);
+        }
+        return 0;
+    }
+
+    private static void measure(BenchOptions options, Machine machine, Path write) {
+        List<Figure> figures = new Bench(options, new Progress() {
+            @Override
+            public void step(String text) {
+                Console.step(text);
+            }
+
+            @Override
+            public void done(String text) {
+                Console.done(text);
+            }
+
+            @Override
+            public void warn(String text) {
+                Console.warn(text);
+            }
+        }).run();
+        Console.line("");
+        Console.line(M.get("bench.title", machine.text()));
+        Console.line(BenchTable.text(figures));
+        figures.stream().filter(f -> f.verdict() == Figure.Verdict.NOT_MEASURED)
+                .forEach(f -> Console.warn(M.get("bench.unmeasured", f.name(), f.problem())));
+        if (write != null) {
+            try {
+                Path file = write.toAbsolutePath();
+                if (file.getParent() != null) {
+                    Files.createDirectories(file.getParent());
+                }
+                String kept = Files.isRegularFile(file) ? BenchTable.handWritten(Files.readString(file)) : "";
+                Files.writeString(file, BenchTable.document(figures, machine, options, kept));
+                Console.done(M.get("bench.written", file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw usage();
+        }
+        return args[i];
+    }
+
+    private static int number(String[] args, int i) {
+        try {
+            return Integer.parseInt(value(args, i));
+        } catch (NumberFormatException e) {
+            throw usage();
+        }
+    }
+
+    private static CapasException usage() {
+        return new CapasException(CapasException.Kind.ENVIRONMENT, M.get("bench.usage"));
+    }
+}
