@@ -8,6 +8,7 @@ import capas.store.OverlayMount;
 import capas.store.Store;
 import capas.store.VersionedStore;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What Capas asks of a store and of a mount namespace. Implemented once by
@@ -45,6 +46,13 @@ public interface Inspector extends AutoCloseable {
      * added, modified or deleted against the rest: one layer of the layer explorer.
      */
     LayerFiles layerFiles(List<String> layerIds);
+
+    /**
+     * The bytes each of {@code layerIds} holds in its own {@code diff} (for a container's layer:
+     * what the container wrote), in one question however many layers: the table of every
+     * container's size is one round trip to a probe, not one per container.
+     */
+    Map<String, Long> layerSizes(List<String> layerIds);
 
     /** The container's overlay mount in this context's mount namespace, or {@code null} when not mounted there. */
     OverlayMount mount(String container);

@@ -30,6 +30,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -81,6 +83,17 @@ public final class LocalInspector implements Inspector {
     @Override
     public LayerFiles layerFiles(List<String> layerIds) {
         return new LayerTree(snapshots.latest(), knownLayers(layerIds)).read();
+    }
+
+    @Override
+    public Map<String, Long> layerSizes(List<String> layerIds) {
+        Store store = snapshots.latest();
+        Map<String, Long> sizes = new LinkedHashMap<>();
+        for (String id : knownLayers(layerIds)) {
+            // The layer alone: its size needs no comparison with the layers below.
+            sizes.put(id, new LayerTree(store, List.of(id)).read().size());
+        }
+        return sizes;
     }
 
     /**

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs {@link LocalInspector} in another context: the same jar, started once as a probe behind
@@ -233,6 +234,11 @@ public final class ProbeInspector implements Inspector {
     @Override
     public LayerFiles layerFiles(List<String> layerIds) {
         return call("layerFilesIn", LayerFiles.class, layerIds.toArray(String[]::new));
+    }
+
+    @Override
+    public Map<String, Long> layerSizes(List<String> layerIds) {
+        return call("layerSizes", new TypeReference<Map<String, Long>>() { }, layerIds.toArray(String[]::new));
     }
 
     @Override

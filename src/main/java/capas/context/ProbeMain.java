@@ -54,6 +54,7 @@ public final class ProbeMain {
             case "changes" -> inspector.changes(a.get(0));
             case "changesIn" -> inspector.changes(a);
             case "layerFilesIn" -> inspector.layerFiles(a);
+            case "layerSizes" -> inspector.layerSizes(a);
             case "mount" -> inspector.mount(a.get(0));
             case "overlayMounts" -> inspector.overlayMounts();
             case "uidMap" -> inspector.uidMap();

@@ -384,9 +384,11 @@ public final class Capas implements AutoCloseable {
         Store s = store();
         TableView.Builder table = TableView.of(M.get("containers.col.name"), M.get("containers.col.image"),
                 M.get("sizes.col.rw"), M.get("sizes.col.virtual")).caption(M.get("sizes.caption", s.containers().size()));
+        // Every container's layer in one question: through the sudo probe, one round trip for the whole table.
+        java.util.Map<String, Long> written = s.containers().isEmpty() ? java.util.Map.of()
+                : store.layerSizes(s.containers().stream().map(Container::layer).toList());
         for (Container c : s.containers()) {
-            // An empty upper dir (a container that has written nothing yet) needs no walk.
-            long rw = store.listDir(s.diffDir(c.layer()).toString()).isEmpty() ? 0 : store.layerFiles(List.of(c.layer())).size();
+            long rw = written.getOrDefault(c.layer(), 0L);
             long image = 0;
             for (Layer layer : s.containerLayers(c)) {
                 image += layer.id().equals(c.layer()) ? 0 : layer.diffSize();

@@ -53,6 +53,11 @@ class ForwardingInspector implements Inspector {
     }
 
     @Override
+    public java.util.Map<String, Long> layerSizes(List<String> layerIds) {
+        return inner.layerSizes(layerIds);
+    }
+
+    @Override
     public OverlayMount mount(String container) {
         return inner.mount(container);
     }

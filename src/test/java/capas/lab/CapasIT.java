@@ -72,6 +72,21 @@ class CapasIT {
 
     @ParameterizedTest
     @MethodSource("modes")
+    void theSizesTableSaysWhatEachContainerWroteAsPodmanPsSizeDoes(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        lab.podman().exec(NAME, "sh", "-c", "head -c 3000000 /dev/zero > /tmp/tres-megas");
+
+        List<String> row = lab.containerSizes().rows().stream().filter(r -> r.get(0).equals(NAME)).findFirst().orElseThrow();
+
+        // podman ps -s says "3MB (virtual …)": the same megabytes, whatever podman's rounding.
+        String podman = lab.podman().command("ps", "-a", "-s", "--filter", "name=^" + NAME + "$", "--format", "{{.Size}}").out().strip();
+        assertThat(podman).startsWith("3");
+        assertThat(row.get(2)).isEqualTo("3,0 MB");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
     void aFileDeletedFromTheImageIsAWhiteoutAndPodmanDiffAgrees(Mode mode) {
         Capas lab = lab(mode);
         lab.podman().run(NAME, Env.image());
