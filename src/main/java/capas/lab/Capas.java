@@ -108,7 +108,9 @@ public final class Capas implements AutoCloseable {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("rootless.as.root"), M.get("rootless.as.root.hint"));
         }
         // Without a range podman still starts, with one uid only: lesson 04's uid maps and owners would be wrong without saying why.
-        SubIdRange.read(SubIdRange.SUBUID, userName(), Posix.uid());
+        if (!SubIdRange.fromDirectoryService()) {
+            SubIdRange.read(SubIdRange.SUBUID, userName(), Posix.uid());
+        }
         Path root = new Podman(Mode.ROOTLESS).graphRoot();
         return new Capas(Mode.ROOTLESS, root, new LocalInspector(Mode.ROOTLESS, root),
                 new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, root));

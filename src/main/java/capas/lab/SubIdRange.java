@@ -40,6 +40,24 @@ public record SubIdRange(long start, long count) {
         return ranges;
     }
 
+    /**
+     * Whether {@code /etc/nsswitch.conf} takes subordinate ids from somewhere other than the files
+     * ({@code subid: sss} on a machine joined to a directory): then an empty {@code /etc/subuid}
+     * proves nothing.
+     */
+    public static boolean fromDirectoryService() {
+        try {
+            return fromDirectoryService(Files.readAllLines(Path.of("/etc/nsswitch.conf")));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static boolean fromDirectoryService(List<String> nsswitch) {
+        return nsswitch.stream().map(String::strip).filter(l -> l.startsWith("subid:"))
+                .anyMatch(l -> !l.substring("subid:".length()).strip().equals("files"));
+    }
+
     static List<SubIdRange> parse(List<String> lines, String user, long id) {
         List<SubIdRange> ranges = new ArrayList<>();
         for (String line : lines) {

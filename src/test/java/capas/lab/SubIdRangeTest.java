@@ -35,4 +35,11 @@ class SubIdRangeTest {
                     assertThat(e.hint()).contains("usermod");
                 });
     }
+
+    @Test
+    void idsFromADirectoryServiceAreNotLookedForInTheFiles() {
+        assertThat(SubIdRange.fromDirectoryService(List.of("passwd: files", "subid: sss"))).isTrue();
+        assertThat(SubIdRange.fromDirectoryService(List.of("passwd: files", "subid: files"))).isFalse();
+        assertThat(SubIdRange.fromDirectoryService(List.of("passwd: files systemd", "group: files"))).isFalse();
+    }
 }
