@@ -25,16 +25,7 @@ final class HostCommand {
 
     /** Where {@code name} is on this PATH, if anywhere. */
     Optional<Path> which(String name) {
-        for (String dir : path.split(":")) {
-            if (dir.isEmpty()) {
-                continue;
-            }
-            Path candidate = Path.of(dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return Commands.which(name, path);
     }
 
     CommandResult run(String... argv) {

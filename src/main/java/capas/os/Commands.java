@@ -1,8 +1,11 @@
 package capas.os;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -30,5 +33,19 @@ public final class Commands {
     /** Rootless podman warns about / not being a shared mount on some machines; it says nothing about the command. */
     static String withoutNoise(String err) {
         return err.lines().filter(l -> !l.contains("is not a shared mount")).collect(Collectors.joining("\n"));
+    }
+
+    /** Where {@code name} is on {@code path} (a PATH value), if anywhere: the file a shell would run. */
+    public static Optional<Path> which(String name, String path) {
+        for (String dir : (path == null ? "" : path).split(":")) {
+            if (dir.isEmpty()) {
+                continue;
+            }
+            Path candidate = Path.of(dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -2,6 +2,7 @@ package capas.podman;
 
 import capas.Env;
 import capas.Mode;
+import capas.os.Commands;
 import capas.os.Posix;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,7 @@ final class GraphRootCache {
         if (mode == Mode.ROOTLESS) {
             files.add(Env.rootlessStorageConf());
         }
-        podmanOnPath().ifPresent(files::add);
+        Commands.which("podman", Env.path()).ifPresent(files::add);
         return files;
     }
 
@@ -88,16 +89,6 @@ final class GraphRootCache {
         }
         files.forEach(f -> key.append(' ').append(stamp(f)));
         return key.toString();
-    }
-
-    private static Optional<Path> podmanOnPath() {
-        for (String dir : Env.path().split(":")) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, "podman");
-            if (Files.isExecutable(candidate)) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
     }
 
     private static String stamp(Path file) {
