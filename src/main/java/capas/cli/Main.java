@@ -1,11 +1,13 @@
 package capas.cli;
 
-import capas.Env;
 import capas.CapasException;
 import capas.Messages;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -60,7 +62,7 @@ public final class Main {
                     yield 0;
                 }
                 default -> {
-                    System.err.println(M.get("main.usage", Env.DEFAULT_PORT));
+                    System.err.print(usage());
                     yield 2;
                 }
             };
@@ -74,7 +76,19 @@ public final class Main {
     }
 
     private static int help() {
-        System.out.println(M.get("main.usage", Env.DEFAULT_PORT));
+        System.out.print(usage());
         return 0;
+    }
+
+    /**
+     * The launcher's help, from {@code ayuda.txt}: a plain file so that {@code ./lab ayuda} can
+     * print it before anything is compiled, and this is the only copy of it.
+     */
+    static String usage() {
+        try (InputStream in = Main.class.getResourceAsStream("ayuda.txt")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
