@@ -22,10 +22,10 @@ final class SubIdsCheck implements HostCheck {
     public Check run() {
         String topic = M.get("topic.subids");
         Identity me = host.identity();
-        List<String> subuid = lines(SubIds.SUBUID);
-        List<String> subgid = lines(SubIds.SUBGID);
-        List<SubIds.Range> uids = SubIds.of(subuid, me.user(), me.uid());
-        List<SubIds.Range> gids = SubIds.of(subgid, me.user(), me.uid());
+        List<String> uidLines = lines(SubIds.SUBUID);
+        List<String> gidLines = lines(SubIds.SUBGID);
+        List<SubIds.Range> uids = SubIds.of(uidLines, me.user(), me.uid());
+        List<SubIds.Range> gids = SubIds.of(gidLines, me.user(), me.uid());
         if (!uids.isEmpty() && !gids.isEmpty()) {
             return Check.ok(topic, M.get("subids.found", text(uids.get(0)), text(gids.get(0))));
         }
@@ -33,7 +33,7 @@ final class SubIdsCheck implements HostCheck {
             return Check.ok(topic, M.get("subids.directory"));
         }
         return Check.error(topic, M.get("subids.missing", me.user()),
-                "sudo " + SubIds.addCommand(SubIds.suggestion(subuid, subgid), me.user()));
+                "sudo " + SubIds.addCommand(SubIds.suggestion(uidLines, gidLines), me.user()));
     }
 
     private List<String> lines(java.nio.file.Path file) {

@@ -111,9 +111,9 @@ public final class SubIds {
      * useradd's first id that overlaps no range of either file, so the same ids work for
      * uids and gids and nobody else's ids are handed out twice.
      */
-    public static Range suggestion(List<String> subuid, List<String> subgid) {
-        List<Range> taken = new ArrayList<>(all(subuid));
-        taken.addAll(all(subgid));
+    public static Range suggestion(List<String> uidLines, List<String> gidLines) {
+        List<Range> taken = new ArrayList<>(all(uidLines));
+        taken.addAll(all(gidLines));
         long start = FIRST;
         boolean moved = true;
         while (moved) {
