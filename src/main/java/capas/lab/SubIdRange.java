@@ -2,23 +2,23 @@ package capas.lab;
 
 import capas.CapasException;
 import capas.Messages;
+import capas.os.SubIds;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One range of subordinate ids that {@code /etc/subuid} or {@code /etc/subgid} grants a user
- * ({@code usuario:inicio:cuántos}): the ids a rootless user namespace gives to ids 1, 2, 3… inside.
+ * One range of subordinate ids a user has ({@link SubIds} reads them): the ids a rootless user
+ * namespace gives to ids 1, 2, 3… inside. What the facade hands a notebook, and the refusal,
+ * in Spanish, when there is none.
  *
  * @param start the first host id of the range
  * @param count how many ids it has
  */
 public record SubIdRange(long start, long count) {
     private static final Messages M = Messages.of(SubIdRange.class);
-    public static final Path SUBUID = Path.of("/etc/subuid");
-    public static final Path SUBGID = Path.of("/etc/subgid");
+    public static final Path SUBUID = SubIds.SUBUID;
+    public static final Path SUBGID = SubIds.SUBGID;
 
     /** The last host id of the range. */
     public long end() {
@@ -27,50 +27,24 @@ public record SubIdRange(long start, long count) {
 
     /** The ranges of {@code file} for the user named {@code user} or numbered {@code id}, in file order. */
     public static List<SubIdRange> read(Path file, String user, long id) {
-        List<String> lines;
+        List<SubIds.Range> ranges;
         try {
-            lines = Files.readAllLines(file);
+            ranges = SubIds.read(file, user, id);
         } catch (IOException e) {
-            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("subid.unreadable", file), M.get("subid.hint", file, user));
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("subid.unreadable", file), hint(file, user));
         }
-        List<SubIdRange> ranges = parse(lines, user, id);
         if (ranges.isEmpty()) {
-            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("subid.none", file, user), M.get("subid.hint", file, user));
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("subid.none", file, user), hint(file, user));
         }
-        return ranges;
+        return ranges.stream().map(r -> new SubIdRange(r.start(), r.count())).toList();
     }
 
-    /**
-     * Whether {@code /etc/nsswitch.conf} takes subordinate ids from somewhere other than the files
-     * ({@code subid: sss} on a machine joined to a directory): then an empty {@code /etc/subuid}
-     * proves nothing.
-     */
+    private static String hint(Path file, String user) {
+        return M.get("subid.hint", file, user, SubIds.addCommand(SubIds.suggestion(), user));
+    }
+
+    /** Whether this machine takes subordinate ids from a directory service, where an empty file proves nothing. */
     public static boolean fromDirectoryService() {
-        try {
-            return fromDirectoryService(Files.readAllLines(Path.of("/etc/nsswitch.conf")));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    static boolean fromDirectoryService(List<String> nsswitch) {
-        return nsswitch.stream().map(String::strip).filter(l -> l.startsWith("subid:"))
-                .anyMatch(l -> !l.substring("subid:".length()).strip().equals("files"));
-    }
-
-    static List<SubIdRange> parse(List<String> lines, String user, long id) {
-        List<SubIdRange> ranges = new ArrayList<>();
-        for (String line : lines) {
-            String[] f = line.strip().split(":");
-            if (f.length != 3 || line.strip().startsWith("#") || !(f[0].equals(user) || f[0].equals(String.valueOf(id)))) {
-                continue;
-            }
-            try {
-                ranges.add(new SubIdRange(Long.parseLong(f[1].strip()), Long.parseLong(f[2].strip())));
-            } catch (NumberFormatException e) {
-                // A malformed line: newuidmap ignores it too.
-            }
-        }
-        return ranges;
+        return SubIds.fromDirectoryService(SubIds.NSSWITCH);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * The argument list that starts a program so that {@link ProcessTree} can find and stop all of
@@ -40,19 +39,17 @@ final class Launcher {
             return argv;
         }
         String program = argv.get(0);
-        Path exe = program.contains("/") ? Path.of(program) : onPath(program, env.getOrDefault("PATH", System.getenv("PATH")))
+        Path exe = program.contains("/") ? Path.of(program) : Commands.which(program, pathOf(env))
                 .orElseThrow(() -> new IOException("Cannot run program \"" + program + "\": error=2, No such file or directory"));
         List<String> command = new ArrayList<>(List.of(PYTHON.get().toString(), "-I", "-S", "-c", SCRIPT, exe.toString()));
         command.addAll(argv);
         return command;
     }
 
-    private static Optional<Path> onPath(String program, String path) {
-        return Stream.of((path == null ? "/usr/local/bin:/usr/bin:/bin" : path).split(":"))
-                .filter(dir -> !dir.isEmpty())
-                .map(dir -> Path.of(dir, program))
-                .filter(p -> Files.isRegularFile(p) && Files.isExecutable(p))
-                .findFirst();
+    /** The caller's PATH, else ours, else the places a shell would look without one. */
+    private static String pathOf(Map<String, String> env) {
+        String path = env.getOrDefault("PATH", System.getenv("PATH"));
+        return path == null ? "/usr/local/bin:/usr/bin:/bin" : path;
     }
 
     private static String script() {

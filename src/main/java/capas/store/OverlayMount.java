@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An overlay mount as the kernel reports it in {@code /proc/<pid>/mountinfo}.
+ * An overlay mount as the kernel reports it in the mount table ({@link MountInfo}).
  *
  * @param mergedDir  where it is mounted: the container's root, {@code overlay/<layer>/merged}
  * @param lowerDirs  {@code lowerdir}, top first, as written (usually {@code l/} short links)

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class DropInTest {
     @Test
     void aNewDropInHasOnlyTheSettingAsked() {
-        assertThat(DropIn.merge("", "containers", "default_ulimits", Doctor.LOWER_ULIMITS)).isEqualTo(DropIn.HEADER + "\n"
+        assertThat(DropIn.merge("", "containers", "default_ulimits", RlimitsCheck.LOWER_ULIMITS)).isEqualTo(DropIn.HEADER + "\n"
                 + "[containers]\ndefault_ulimits = [\"nofile=1024:1024\", \"nproc=4096:4096\"]\n");
     }
 

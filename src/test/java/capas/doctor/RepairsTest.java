@@ -59,7 +59,7 @@ class RepairsTest {
             }
         };
 
-        String said = Repairs.dropIn(dropIn, "containers", "default_ulimits", Doctor.LOWER_ULIMITS, "repair.rlimits").apply(root);
+        String said = Repairs.dropIn(dropIn, "containers", "default_ulimits", RlimitsCheck.LOWER_ULIMITS, "repair.rlimits").apply(root);
 
         assertThat(ranAsRoot).singleElement().satisfies(argv -> assertThat(argv.subList(0, 4)).containsExactly("install", "-D", "-m", "0644"));
         assertThat(ranAsRoot.get(0).get(5)).isEqualTo(dropIn.toString());
