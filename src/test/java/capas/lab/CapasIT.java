@@ -104,6 +104,22 @@ class CapasIT {
 
     @ParameterizedTest
     @MethodSource("modes")
+    void anOpaqueFolderIsReportedAsPodmanDiffReportsIt(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        // rm -r then mkdir: the kernel makes /var/www opaque; mkdir under a folder the image has: opaque too (kernel >= 4.10).
+        lab.podman().exec(NAME, "sh", "-c", "rm -r /var/www && mkdir /var/www && echo n > /var/www/nuevo.html && mkdir /etc/nueva");
+
+        List<String> podmans = lab.podman().diff(NAME).stream().map(Change::toString).toList();
+        List<String> ours = lab.changes(NAME).stream().map(Change::toString).toList();
+        System.out.printf("CapasIT %s opaque: podman diff %s, ours %s%n", mode, podmans, ours);
+
+        assertThat(new HashSet<>(ours)).isEqualTo(new HashSet<>(podmans));
+        assertThat(lab.locate(NAME, "/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
     void aFileOnlyInTheImageIsInTheLayerPodmanSaysAddedIt(Mode mode) {
         Capas lab = lab(mode);
         lab.podman().run(NAME, Env.image());
