@@ -5,7 +5,6 @@ import capas.Messages;
 import capas.os.Entry;
 import capas.os.PinnedPath;
 import capas.os.Posix;
-import capas.store.ChangeScanner;
 import capas.store.Container;
 import capas.store.EntryType;
 import capas.store.Change;
@@ -72,12 +71,12 @@ public final class LocalInspector implements Inspector {
     @Override
     public List<Change> changes(String container) {
         Store store = store();
-        return ChangeScanner.forContainer(store, store.container(container)).changes();
+        return LayerTree.forContainer(store, store.container(container)).changes();
     }
 
     @Override
     public List<Change> changes(List<String> layerIds) {
-        return new ChangeScanner(snapshots.latest(), knownLayers(layerIds)).changes();
+        return new LayerTree(snapshots.latest(), knownLayers(layerIds)).changes();
     }
 
     @Override

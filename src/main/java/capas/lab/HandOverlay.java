@@ -10,6 +10,7 @@ import capas.render.LayerBox;
 import capas.render.StackDiagram;
 import capas.store.Location;
 import capas.store.Locator;
+import capas.store.Whiteouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ public final class HandOverlay implements Displayable {
             return false;
         }
         try {
-            return Entry.lstat(where.host()).map(Entry::isOpaque).orElse(false);
+            return Whiteouts.isOpaque(where.host());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

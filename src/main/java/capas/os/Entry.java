@@ -5,10 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What {@code lstat} (or {@link PinnedPath#stat}, through a descriptor) says of one directory
@@ -28,7 +26,6 @@ public record Entry(Path path, int mode, long rdev, int uid, int gid, long size)
     private static final int S_IFCHR = 0020000;
     private static final int S_IFLNK = 0120000;
     private static final int S_IFREG = 0100000;
-    private static final List<String> OPAQUE_MARKS = List.of("trusted.overlay.opaque", "user.overlay.opaque");
 
     /** lstat of {@code path}, or empty when nothing is there. */
     public static Optional<Entry> lstat(Path path) throws IOException {
@@ -54,12 +51,9 @@ public record Entry(Path path, int mode, long rdev, int uid, int gid, long size)
         return (mode & S_IFMT) == S_IFLNK;
     }
 
-    /**
-     * An overlayfs whiteout: a character device with device number 0:0. It marks, in an upper
-     * layer, that the entry of the same name in the layers below was deleted.
-     */
-    public boolean isWhiteout() {
-        return (mode & S_IFMT) == S_IFCHR && rdev == 0;
+    /** A character device: with device number 0:0, the kernel's whiteout (capas.store.Whiteouts knows every form). */
+    public boolean isCharacterDevice() {
+        return (mode & S_IFMT) == S_IFCHR;
     }
 
     /** Permission bits as {@code ls -l} shows them, e.g. {@code -rw-r--r--}. */
@@ -71,22 +65,5 @@ public record Entry(Path path, int mode, long rdev, int uid, int gid, long size)
             text.append((mode & (1 << (8 - i))) != 0 ? rwx.charAt(i) : '-');
         }
         return text.toString();
-    }
-
-    /**
-     * Whether this directory is opaque: it hides everything below it in lower layers.
-     * Rootful overlay marks it with {@code trusted.overlay.opaque=y}; an overlay mounted inside
-     * a user namespace ({@code userxattr}) uses {@code user.overlay.opaque=y}.
-     */
-    public boolean isOpaque() {
-        return isDirectory() && opaque(name -> Posix.xattr(path, name));
-    }
-
-    /**
-     * Whether either opaque mark is set, read by {@code xattr}: by path here, through a pinned
-     * descriptor in {@link PinnedPath#isOpaque}, so both agree on what opaque means.
-     */
-    static boolean opaque(Function<String, Optional<String>> xattr) {
-        return OPAQUE_MARKS.stream().anyMatch(name -> xattr.apply(name).map("y"::equals).orElse(false));
     }
 }

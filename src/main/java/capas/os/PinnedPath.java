@@ -163,11 +163,6 @@ public final class PinnedPath implements AutoCloseable {
         return Optional.of(new String(value, 0, (int) size, StandardCharsets.UTF_8));
     }
 
-    /** Whether the pinned object is an opaque directory, by the same marks as {@link Entry#isOpaque()}. */
-    public boolean isOpaque(Entry stat) {
-        return stat.isDirectory() && Entry.opaque(this::xattr);
-    }
-
     /** The path this was opened by: the folder's given path, then one name per {@link #openAt}, for display. */
     public Path path() {
         return path;

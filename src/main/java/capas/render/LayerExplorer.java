@@ -216,7 +216,7 @@ public record LayerExplorer(String subject, boolean container, List<Layer> layer
         if (item.opaque()) {
             line.append(' ').append(opaqueHtml());
         }
-        if (item.mark() != Mark.D) {
+        if (item.mark() != Mark.D || item.folder()) {
             line.append(" <span style=\"color:").append(Palette.MUTED).append("\">").append(Html.escape(Sizes.human(item.size())))
                     .append("</span>");
         }
@@ -237,7 +237,7 @@ public record LayerExplorer(String subject, boolean container, List<Layer> layer
                 if (item.opaque()) {
                     text.append(" [").append(M.get("explorer.opaque")).append(']');
                 }
-                if (item.mark() != Mark.D) {
+                if (item.mark() != Mark.D || item.folder()) {
                     text.append("  (").append(Sizes.human(item.size())).append(')');
                 }
                 text.append('\n');

@@ -1,7 +1,5 @@
 package capas.store;
 
-import capas.CapasException;
-import capas.Messages;
 import capas.os.Entry;
 import capas.os.PinnedPath;
 import java.io.IOException;
@@ -9,20 +7,40 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Reads one layer's {@code diff} and classifies each entry against the layers below, with the
- * rules of {@link Locator}: a whiteout is a deletion (D); an entry some layer below also serves
- * is a modification (C); anything else was added (A). Under a folder no layer below has, or
- * under an opaque folder, everything is added: the layers below cannot contribute there.
+ * The one walk over a layer's {@code diff}: each entry classified against the layers below with
+ * the rules of {@link Locator}. It serves both the layer explorer ({@link #read}) and
+ * {@code podman diff} ({@link #changes}), so the two never disagree:
  *
- * <p>Like {@link ChangeScanner}, the walk never follows a symlink: each folder is listed through
- * a descriptor pinned at its real place, so a layer cannot send a root reader elsewhere.
+ * <ul>
+ * <li>a whiteout, in any form {@link Whiteouts} knows, is a deletion (D), listed under the name it
+ *     deletes; the {@code .wh.*} marks themselves are never listed;</li>
+ * <li>an entry some layer below also serves is a modification (C); anything else was added (A);</li>
+ * <li>an opaque folder the layers below also have was deleted and made again: D, as
+ *     {@code podman diff} says (containers/storage's native overlay diff); one they do not have
+ *     is simply added. Either way what it holds is added (A), and what the layers below had in it
+ *     is not listed: the opaque folder hides it;</li>
+ * <li>under a folder no layer below has, everything is added;</li>
+ * <li>an entry that vanishes between the folder's listing and its own lookup (a running
+ *     container deleting it) is skipped, silently: it is no longer in the layer.</li>
+ * </ul>
+ *
+ * <p>Never follows a symlink: the layer's folder is pinned by descriptor, and every entry is
+ * opened relative to the descriptor of the folder above it ({@link PinnedPath#openAt}), without
+ * following a symlink. A folder a running container swaps for a symlink is met as that symlink,
+ * never walked through, so a root reader cannot be sent to the host's files.
  */
 public final class LayerTree {
-    private static final Messages M = Messages.of(LayerTree.class);
+    /** Podman's "init inodes": mount points it creates in every container, which {@code podman diff} leaves out. */
+    private static final Set<String> PODMAN_STUBS = Set.of("/dev", "/etc/hostname", "/etc/hosts", "/etc/resolv.conf", "/proc",
+            "/run", "/run/notify", "/run/.containerenv", "/run/secrets", "/sys", "/etc/mtab");
 
     private final String layerId;
     private final Path diff;
@@ -49,68 +67,110 @@ public final class LayerTree {
                 folders.subList(1, folders.size())));
     }
 
+    /** The tree of a container's own layer, against its image's layers. */
+    public static LayerTree forContainer(Store store, Container container) {
+        return new LayerTree(store, store.containerLayers(container).stream().map(Layer::id).toList());
+    }
+
     /** The first layer's entries, each with its A, C or D against the rest. */
     public LayerFiles read() {
-        List<LayerEntry> entries = new ArrayList<>();
-        try {
-            walk(diff, diff.toRealPath(), "", true, entries);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new LayerFiles(layerId, entries);
+        return new LayerFiles(layerId, walk().stream().map(Visit::entry).toList());
     }
 
     /**
-     * Adds the entries under {@code dir} and returns their bytes.
+     * The first layer's changes as {@code podman diff} lists them: the same entries as
+     * {@link #read}, without the mount points podman creates in every container.
+     */
+    public List<Change> changes() {
+        return walk().stream().filter(v -> !PODMAN_STUBS.contains(v.entry().path()))
+                .map(v -> new Change(v.entry().kind(), v.entry().path(), v.host().toString())).toList();
+    }
+
+    /** One entry met by the walk, and where it is on the host (for a deletion, its whiteout). */
+    private record Visit(LayerEntry entry, Path host) {
+    }
+
+    private List<Visit> walk() {
+        List<Visit> visits = new ArrayList<>();
+        try (PinnedPath top = PinnedPath.openDirectory(diff)) {
+            walk(top, "", true, visits);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return visits;
+    }
+
+    /**
+     * Adds the entries under the pinned folder {@code dir} and returns their bytes.
      *
      * @param compare false when no layer below can have anything here (added or opaque folder)
      */
-    private long walk(Path dir, Path realDir, String prefix, boolean compare, List<LayerEntry> entries) {
+    private long walk(PinnedPath dir, String prefix, boolean compare, List<Visit> visits) throws IOException {
         long bytes = 0;
-        for (Child child : list(dir, realDir)) {
+        for (Child child : list(dir)) {
             String path = prefix + "/" + child.name();
-            Entry e = child.entry();
-            if (e.isWhiteout()) {
-                entries.add(new LayerEntry(path, ChangeKind.D, false, false, EntryType.of(e), 0));
+            Optional<PinnedPath> opened = dir.openAt(child.onDisk());
+            if (opened.isEmpty()) {
+                // Listed, then gone before it could be opened: it is no longer in the layer.
                 continue;
             }
-            boolean present = compare && below.locate(path).state() == Location.State.PRESENT;
-            ChangeKind kind = present ? ChangeKind.C : ChangeKind.A;
-            if (!e.isDirectory()) {
-                entries.add(new LayerEntry(path, kind, false, false, EntryType.of(e), e.size()));
-                bytes += e.size();
-                continue;
+            try (PinnedPath pinned = opened.get()) {
+                Entry e = pinned.stat();
+                String type = EntryType.of(e);
+                if (Whiteouts.isWhiteout(e)) {
+                    visits.add(new Visit(new LayerEntry(path, ChangeKind.D, false, false, type, 0), pinned.path()));
+                    continue;
+                }
+                boolean present = compare && below.locate(path).state() == Location.State.PRESENT;
+                if (!e.isDirectory()) {
+                    visits.add(new Visit(new LayerEntry(path, present ? ChangeKind.C : ChangeKind.A, false, false, type, e.size()),
+                            pinned.path()));
+                    bytes += e.size();
+                    continue;
+                }
+                boolean opaque = Whiteouts.isOpaque(pinned, e);
+                ChangeKind kind = present ? (opaque ? ChangeKind.D : ChangeKind.C) : ChangeKind.A;
+                int at = visits.size();
+                visits.add(null);
+                long inside = walk(pinned, path, present && !opaque, visits);
+                visits.set(at, new Visit(new LayerEntry(path, kind, true, opaque, type, inside), pinned.path()));
+                bytes += inside;
             }
-            boolean opaque = child.opaque();
-            int at = entries.size();
-            entries.add(null);
-            long inside = walk(dir.resolve(child.name()), realDir.resolve(child.name()), path, present && !opaque, entries);
-            entries.set(at, new LayerEntry(path, kind, true, opaque, EntryType.of(e), inside));
-            bytes += inside;
         }
         return bytes;
     }
 
-    /** One entry of a folder, as lstat saw it while the folder was pinned. */
-    private record Child(String name, Entry entry, boolean opaque) {
+    /**
+     * One entry of a folder.
+     *
+     * @param name   the name the container sees: for a {@code .wh.<name>} whiteout, the name it deletes
+     * @param onDisk the name in the folder: the entry's own, or its {@code .wh.<name>} whiteout
+     */
+    private record Child(String name, String onDisk) {
     }
 
-    /** The entries of {@code dir}, listed through a descriptor pinned where {@code realDir} is. */
-    private static List<Child> list(Path dir, Path realDir) {
-        List<Child> children = new ArrayList<>();
-        try (PinnedPath pinned = PinnedPath.open(dir)) {
-            if (!pinned.real().equals(realDir)) {
-                throw new CapasException(CapasException.Kind.OUTSIDE_STORE, M.get("tree.swapped", dir));
-            }
-            try (Stream<Path> list = Files.list(pinned.proc())) {
-                for (Path entry : list.sorted().toList()) {
-                    // The xattr is read now, while the folder is pinned: the entry's path goes through its descriptor.
-                    Entry.lstat(entry).ifPresent(e -> children.add(new Child(entry.getFileName().toString(), e, e.isOpaque())));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * The entries of the pinned folder, sorted by name: marks that delete a name become that
+     * name, the others ({@code .wh..wh..opq}, AUFS metadata) are left out, and a name the
+     * folder holds itself wins over a mark for it.
+     */
+    private static List<Child> list(PinnedPath dir) throws IOException {
+        List<String> names;
+        try (Stream<Path> list = Files.list(dir.proc())) {
+            names = list.map(p -> p.getFileName().toString()).toList();
         }
+        Set<String> own = new HashSet<>();
+        List<Child> children = new ArrayList<>();
+        for (String name : names) {
+            if (!Whiteouts.isMark(name)) {
+                own.add(name);
+                children.add(new Child(name, name));
+            }
+        }
+        for (String name : names) {
+            Whiteouts.deletedName(name).filter(deleted -> !own.contains(deleted)).ifPresent(deleted -> children.add(new Child(deleted, name)));
+        }
+        children.sort(Comparator.comparing(Child::name));
         return children;
     }
 }

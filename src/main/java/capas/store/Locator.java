@@ -16,8 +16,9 @@ import java.util.Optional;
 
 /**
  * Answers "which layer serves this path?" the way overlayfs does, reading only the layers'
- * {@code diff} folders: the top-most layer that has the entry serves it; a whiteout (a character
- * device 0:0) hides the entry in the layers below; an opaque directory hides everything below it.
+ * {@code diff} folders: the top-most layer that has the entry serves it; a whiteout hides the entry
+ * in the layers below; an opaque directory hides everything below it, in any of the forms
+ * {@link Whiteouts} knows. The marks themselves ({@code .wh.*}) are never found as entries.
  *
  * <p>Never follows a symlink on the host: each component is opened relative to the descriptor of
  * the folder above it ({@link PinnedPath#openAt}) and read through its own descriptor, and a
@@ -93,14 +94,25 @@ public final class Locator {
                     for (int i = 0; i < components.size(); i++) {
                         // One name relative to the folder already pinned: a folder swapped for a symlink
                         // meanwhile is met as that symlink, never walked through onto the host.
-                        Optional<PinnedPath> next = held.peekLast().openAt(components.get(i));
+                        String name = components.get(i);
+                        if (Whiteouts.isMark(name)) {
+                            // A mark is never an entry of the container: nothing of that name is there to find.
+                            return Lookup.absent();
+                        }
+                        Optional<PinnedPath> next = held.peekLast().openAt(name);
                         if (next.isEmpty()) {
+                            // Deleted in the .wh.<name> form? Else this layer has nothing here.
+                            Optional<PinnedPath> mark = held.peekLast().openAt(Whiteouts.markFor(name));
+                            if (mark.isPresent()) {
+                                held.addLast(mark.get());
+                                return Lookup.deleted(depth, layerIds.get(depth), mark.get().stat());
+                            }
                             break;
                         }
                         PinnedPath pinned = next.get();
                         held.addLast(pinned);
                         Entry e = pinned.stat();
-                        if (e.isWhiteout()) {
+                        if (Whiteouts.isWhiteout(e)) {
                             return Lookup.deleted(depth, layerIds.get(depth), e);
                         }
                         if (i == components.size() - 1) {
@@ -112,7 +124,7 @@ public final class Locator {
                         if (!e.isDirectory()) {
                             return Lookup.absent();
                         }
-                        if (pinned.isOpaque(e)) {
+                        if (Whiteouts.isOpaque(pinned, e)) {
                             // Lower layers cannot contribute anything under this directory.
                             opaqueDepthLimit = Math.min(opaqueDepthLimit, depth);
                         }

@@ -7,6 +7,7 @@ import capas.CapasException;
 import capas.Env;
 import capas.notebook.Prerequisites;
 import capas.podman.Podman;
+import capas.render.LayerExplorer;
 import capas.store.Change;
 import capas.store.IdMap;
 import capas.store.Layer;
@@ -19,7 +20,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -100,6 +103,29 @@ class CapasIT {
         Set<String> ours = new HashSet<>(lab.changes(NAME).stream().map(Change::toString).toList());
         Set<String> podmans = new HashSet<>(lab.podman().diff(NAME).stream().map(Change::toString).toList());
         assertThat(ours).isEqualTo(podmans).contains("D /var/www/index.html", "C /etc/passwd", "A /srv/nuevo", "A /tmp/tmpfile.txt");
+    }
+
+    @ParameterizedTest
+    @MethodSource("modes")
+    void anOpaqueFolderIsReportedAsPodmanDiffReportsIt(Mode mode) {
+        Capas lab = lab(mode);
+        lab.podman().run(NAME, Env.image());
+        // rm -r then mkdir: the kernel makes /var/www opaque; mkdir under a folder the image has: opaque too (kernel >= 4.10).
+        lab.podman().exec(NAME, "sh", "-c", "rm -r /var/www && mkdir /var/www && echo n > /var/www/nuevo.html && mkdir /etc/nueva");
+
+        List<String> podmans = lab.podman().diff(NAME).stream().map(Change::toString).toList();
+        List<String> ours = lab.changes(NAME).stream().map(Change::toString).toList();
+        System.out.printf("CapasIT %s opaque: podman diff %s, ours %s%n", mode, podmans, ours);
+
+        // podman (native overlay diff): the replaced folder is D, what the new one holds A, the old contents not listed.
+        assertThat(new HashSet<>(ours)).isEqualTo(new HashSet<>(podmans)).contains("D /var/www", "A /var/www/nuevo.html", "A /etc/nueva");
+        assertThat(lab.locate(NAME, "/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
+        // The explorer is the same walk: the container's layer says what podman diff says, path by path.
+        Map<String, String> own = lab.explore(NAME).layers().get(0).entries().stream()
+                .collect(Collectors.toMap(LayerExplorer.Item::path, i -> i.mark().name()));
+        for (String change : podmans) {
+            assertThat(own.get(change.substring(2))).as(change).isEqualTo(change.substring(0, 1));
+        }
     }
 
     @ParameterizedTest

@@ -115,6 +115,17 @@ class LayerExplorerTest {
     }
 
     @Test
+    void aFolderDeletedAndMadeAgainShowsWhatItHoldsButADeletedFileHasNoSize() {
+        LayerExplorer explorer = new LayerExplorer("web", true, List.of(new LayerExplorer.Layer("3f1c0d9be2a4", List.of(
+                new LayerExplorer.Item("/var", LayerExplorer.Mark.C, true, false, 5),
+                new LayerExplorer.Item("/var/www", LayerExplorer.Mark.D, true, true, 5),
+                new LayerExplorer.Item("/var/www/nuevo.html", LayerExplorer.Mark.A, false, false, 5),
+                new LayerExplorer.Item("/var/viejo.txt", LayerExplorer.Mark.D, false, false, 0)))));
+
+        assertThat(explorer.text()).contains("  D  /var/www/ [opaca]  (5 B)\n").contains("  D  /var/viejo.txt\n");
+    }
+
+    @Test
     void anImageHasNoContainerLayer() {
         LayerExplorer image = new LayerExplorer("localhost/curso/httpd:latest", false, container().layers().subList(1, 3));
 

@@ -4,25 +4,22 @@ import capas.Mode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import capas.CapasException;
 import capas.os.Entry;
-import capas.os.SymlinkSwapper;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserDefinedFileAttributeView;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Overlay rules on small layer trees: "upper" is the container layer, "middle" and "base" the
- * image's. Whiteouts need mknod (root): skipped here otherwise, and covered by the podman ITs.
+ * image's; every whiteout and opaque form made by {@link OverlayMarks}.
  */
 class LocatorTest {
     @TempDir
@@ -78,14 +75,26 @@ class LocatorTest {
         assertThat(locator.locate("/etc/shadow").toString()).contains("no está en ninguna capa");
     }
 
-    @Test
-    void anOpaqueDirectoryHidesTheLayersBelow() throws Exception {
-        Path www = Files.createDirectories(store.diffDir("upper").resolve("var/www"));
-        Files.getFileAttributeView(www, UserDefinedFileAttributeView.class)
-                .write("overlay.opaque", ByteBuffer.wrap("y".getBytes(StandardCharsets.UTF_8)));
+    @ParameterizedTest
+    @MethodSource("capas.store.OverlayMarks#opaqueForms")
+    void anOpaqueDirectoryHidesTheLayersBelow(String form) throws Exception {
+        OverlayMarks.opaque(store.diffDir("upper").resolve("var/www"), form);
 
         assertThat(locator.locate("/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(locator.locate("/var/www").layerId()).isEqualTo("upper");
         assertThat(locator.locate("/bin/busybox").layerId()).isEqualTo("base");
+    }
+
+    @ParameterizedTest
+    @MethodSource("capas.store.OverlayMarks#opaqueForms")
+    void anOpaqueDirectoryInAnImageLayerHidesOnlyTheLayersBelowIt(String form) throws Exception {
+        OverlayMarks.opaque(store.diffDir("middle").resolve("etc"), form);
+        write("middle", "etc/group", "root:x:0:");
+
+        assertThat(locator.locate("/etc/passwd").layerId()).as("the container's copy is above the opaque folder").isEqualTo("upper");
+        assertThat(locator.locate("/etc/group").layerId()).isEqualTo("middle");
+        write("base", "etc/shadow", "root:*:");
+        assertThat(locator.locate("/etc/shadow").state()).isEqualTo(Location.State.ABSENT);
     }
 
     @Test
@@ -146,19 +155,36 @@ class LocatorTest {
         assertThat(withGap.locate("/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
     }
 
-    @Test
-    void aWhiteoutHidesTheFileBelow() throws Exception {
-        Path whiteout = store.diffDir("middle").resolve("bin/busybox");
-        Files.createDirectories(whiteout.getParent());
-        int rc = new ProcessBuilder("mknod", whiteout.toString(), "c", "0", "0").start().waitFor();
-        assumeTrue(rc == 0, "mknod needs root");
+    @ParameterizedTest
+    @MethodSource("capas.store.OverlayMarks#whiteoutForms")
+    void aWhiteoutHidesTheFileBelowInEitherForm(String form) throws Exception {
+        OverlayMarks.whiteout(store.diffDir("middle").resolve("bin/busybox"), form);
 
         Location where = locator.locate("/bin/busybox");
 
         assertThat(where.state()).isEqualTo(Location.State.DELETED);
         assertThat(where.layerId()).isEqualTo("middle");
-        assertThat(where.host()).isEqualTo(whiteout);
+        assertThat(where.host()).isEqualTo(store.diffDir("middle").resolve(form.equals("device") ? "bin/busybox" : "bin/.wh.busybox"));
         assertThat(where.type()).isEqualTo("whiteout");
+        assertThat(where.toString()).contains("está borrado");
+    }
+
+    @Test
+    void aFolderDeletedByAMarkHidesEverythingUnderIt() throws Exception {
+        OverlayMarks.whiteout(store.diffDir("upper").resolve("var/www"), "file");
+
+        assertThat(locator.locate("/var/www/index.html").state()).isEqualTo(Location.State.DELETED);
+        assertThat(locator.locate("/var/www").host()).isEqualTo(store.diffDir("upper").resolve("var/.wh.www"));
+    }
+
+    @Test
+    void aMarkIsNeverFoundAsAFile() throws Exception {
+        OverlayMarks.whiteout(store.diffDir("upper").resolve("bin/busybox"), "file");
+        OverlayMarks.opaque(store.diffDir("upper").resolve("tmp"), ".wh..wh..opq");
+
+        assertThat(locator.locate("/bin/.wh.busybox").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(locator.locate("/tmp/.wh..wh..opq").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(locator.locate("/tmp/tmpfile.txt").layerId()).isEqualTo("upper");
     }
 
     @Test
@@ -176,20 +202,9 @@ class LocatorTest {
 
     @Test
     void changesMarkAddedAndCopiedUpEntries() {
-        ChangeScanner scanner = new ChangeScanner(store, List.of("upper", "middle", "base"));
+        LayerTree tree = new LayerTree(store, List.of("upper", "middle", "base"));
 
-        assertThat(scanner.changes()).extracting(Change::toString)
+        assertThat(tree.changes()).extracting(Change::toString)
                 .containsExactly("C /etc", "C /etc/passwd", "A /tmp", "A /tmp/tmpfile.txt");
-    }
-
-    @Test
-    void changesNeverWanderOutOfTheLayerWhenAFolderIsSwappedForASymlink() throws Exception {
-        Path tmp = store.diffDir("upper").resolve("tmp");
-        Path outside = Files.createDirectories(root.resolveSibling(root.getFileName() + "-fuera"));
-        Files.writeString(outside.resolve("secreto.txt"), "SECRETO");
-        ChangeScanner scanner = new ChangeScanner(store, List.of("upper", "middle", "base"));
-        SymlinkSwapper.race(tmp, outside, 5_000,
-                () -> assertThat(scanner.changes()).extracting(Change::path).doesNotContain("/tmp/secreto.txt"),
-                CapasException.class, java.io.UncheckedIOException.class);
     }
 }

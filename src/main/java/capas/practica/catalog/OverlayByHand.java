@@ -14,6 +14,7 @@ import capas.practica.PracticaDefinition;
 import capas.practica.Task;
 import capas.practica.Verdict;
 import capas.store.OverlayMount;
+import capas.store.Whiteouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -250,7 +251,7 @@ public final class OverlayByHand implements PracticaDefinition {
         Path upper = dir.resolve(UPPER).resolve("viejo.txt");
         Optional<Entry> mark = lstat(upper);
         boolean lowerThere = lstat(lower).isPresent();
-        if (mark.isPresent() && mark.get().isWhiteout()) {
+        if (mark.isPresent() && Whiteouts.isWhiteout(mark.get())) {
             if (!lowerThere) {
                 return Verdict.wrong(6, M.get("whiteout.lower.gone"), lower.toString());
             }
@@ -286,7 +287,7 @@ public final class OverlayByHand implements PracticaDefinition {
         if (entry.isEmpty()) {
             return Verdict.wrong(8, M.get("opaque.not.yet"));
         }
-        if (entry.get().isWhiteout()) {
+        if (Whiteouts.isWhiteout(entry.get())) {
             return Verdict.wrong(8, M.get("opaque.deleted.only"));
         }
         if (!entry.get().isDirectory()) {
