@@ -10,7 +10,6 @@ import capas.store.LayerFiles;
 import capas.store.Location;
 import capas.Mode;
 import capas.store.OverlayMount;
-import capas.store.Store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import java.io.BufferedReader;
@@ -58,26 +57,6 @@ public final class ProbeInspector implements Inspector {
         this.context = context;
         this.mode = mode;
         this.graphRoot = graphRoot;
-    }
-
-    @Override
-    public Store store() {
-        return call("store", Store.class);
-    }
-
-    @Override
-    public Location locate(String container, String path) {
-        return call("locate", Location.class, container, path);
-    }
-
-    @Override
-    public List<Change> changes(String container) {
-        return call("changes", new TypeReference<List<Change>>() { }, container);
-    }
-
-    @Override
-    public OverlayMount mount(String container) {
-        return call("mount", OverlayMount.class, container);
     }
 
     @Override

@@ -47,15 +47,11 @@ public final class ProbeMain {
 
     private static Object dispatch(Inspector inspector, String op, List<String> a) {
         return switch (op) {
-            case "store" -> inspector.store();
             case "storeIfChanged" -> inspector.storeIfChanged(a.get(0));
-            case "locate" -> inspector.locate(a.get(0), a.get(1));
             case "locateIn" -> inspector.locate(a.subList(1, a.size()), a.get(0));
-            case "changes" -> inspector.changes(a.get(0));
             case "changesIn" -> inspector.changes(a);
             case "layerFilesIn" -> inspector.layerFiles(a);
             case "layerSizes" -> inspector.layerSizes(a);
-            case "mount" -> inspector.mount(a.get(0));
             case "overlayMounts" -> inspector.overlayMounts();
             case "uidMap" -> inspector.uidMap();
             case "gidMap" -> inspector.gidMap();
