@@ -128,7 +128,7 @@ public final class Bench {
         String file = root.resolve("overlay-containers").resolve("containers.json").toString();
         ProbeInspector.Context context = mode == Mode.ROOTFUL ? ProbeInspector.Context.SUDO : ProbeInspector.Context.UNSHARE;
         List<String> stat = mode == Mode.ROOTFUL ? List.of("sudo", "-n", "stat", file) : List.of("podman", "unshare", "stat", file);
-        try (Inspector probe = new ProbeInspector(context, mode, root)) {
+        try (Inspector probe = ProbeInspector.of(context, mode, root)) {
             figure(M.get("figure.probe." + context.name(), where), String.join(" ", stat.subList(0, stat.size() - 1)) + " …",
                     Target.faster(10), () -> Timing.median(WARM / 6, WARM, () -> probe.exists(file)),
                     () -> Timing.median(1, PODMAN_RUNS, () -> ok(Commands.run(stat))));

@@ -98,7 +98,7 @@ public final class Capas implements AutoCloseable {
     public static Capas rootful() {
         Path root = new Podman(Mode.ROOTFUL).graphRoot();
         Inspector inspector = Posix.isRoot() ? new LocalInspector(Mode.ROOTFUL, root)
-                : new ProbeInspector(ProbeInspector.Context.SUDO, Mode.ROOTFUL, root);
+                : ProbeInspector.of(ProbeInspector.Context.SUDO, Mode.ROOTFUL, root);
         return new Capas(Mode.ROOTFUL, root, inspector, inspector);
     }
 
@@ -113,7 +113,7 @@ public final class Capas implements AutoCloseable {
         }
         Path root = new Podman(Mode.ROOTLESS).graphRoot();
         return new Capas(Mode.ROOTLESS, root, new LocalInspector(Mode.ROOTLESS, root),
-                new ProbeInspector(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, root));
+                ProbeInspector.of(ProbeInspector.Context.UNSHARE, Mode.ROOTLESS, root));
     }
 
     public Mode mode() {
