@@ -113,11 +113,11 @@ public final class Bench {
             if (mode == Mode.ROOTLESS && options.layers() > 0) {
                 String deep = BenchStore.layeredContainer();
                 figure(M.get("figure.layers", where, options.layers()), M.get("alt.layers", podman.typed()), Target.faster(20),
-                        () -> Timing.median(WARM / 6, WARM, () -> lab.locate(deep, BenchStore.DEEP_FILE)),
+                        () -> Timing.median(WARM / 6, WARM, () -> lab.layers().locate(deep, BenchStore.DEEP_FILE)),
                         () -> Timing.median(1, PODMAN_RUNS, () -> byHand(podman, deep, BenchStore.DEEP_FILE)));
             }
             figure(M.get("figure.sizes", where, options.containers()), M.get("alt.sizes", podman.typed()), Target.faster(10),
-                    () -> Timing.median(1, 5, lab::containerSizes), () -> timed(1, 3, podman, "ps", "-a", "--size", "--format", "json"));
+                    () -> Timing.median(1, 5, lab.tables()::sizes), () -> timed(1, 3, podman, "ps", "-a", "--size", "--format", "json"));
         }
         probe(mode, podman, where);
     }
