@@ -113,11 +113,11 @@ public final class Bench {
             if (mode == Mode.ROOTLESS && options.layers() > 0) {
                 String deep = BenchStore.layeredContainer();
                 figure(M.get("figure.layers", where, options.layers()), M.get("alt.layers", podman.typed()), Target.faster(20),
-                        () -> Timing.median(WARM / 6, WARM, () -> lab.locate(deep, BenchStore.DEEP_FILE)),
+                        () -> Timing.median(WARM / 6, WARM, () -> lab.layers().locate(deep, BenchStore.DEEP_FILE)),
                         () -> Timing.median(1, PODMAN_RUNS, () -> byHand(podman, deep, BenchStore.DEEP_FILE)));
             }
             figure(M.get("figure.sizes", where, options.containers()), M.get("alt.sizes", podman.typed()), Target.faster(10),
-                    () -> Timing.median(1, 5, lab::containerSizes), () -> timed(1, 3, podman, "ps", "-a", "--size", "--format", "json"));
+                    () -> Timing.median(1, 5, lab.tables()::sizes), () -> timed(1, 3, podman, "ps", "-a", "--size", "--format", "json"));
         }
         probe(mode, podman, where);
     }
@@ -128,7 +128,7 @@ public final class Bench {
         String file = root.resolve("overlay-containers").resolve("containers.json").toString();
         ProbeInspector.Context context = mode == Mode.ROOTFUL ? ProbeInspector.Context.SUDO : ProbeInspector.Context.UNSHARE;
         List<String> stat = mode == Mode.ROOTFUL ? List.of("sudo", "-n", "stat", file) : List.of("podman", "unshare", "stat", file);
-        try (Inspector probe = new ProbeInspector(context, mode, root)) {
+        try (Inspector probe = ProbeInspector.of(context, mode, root)) {
             figure(M.get("figure.probe." + context.name(), where), String.join(" ", stat.subList(0, stat.size() - 1)) + " …",
                     Target.faster(10), () -> Timing.median(WARM / 6, WARM, () -> probe.exists(file)),
                     () -> Timing.median(1, PODMAN_RUNS, () -> ok(Commands.run(stat))));

@@ -5,7 +5,6 @@ import capas.store.IdMap;
 import capas.store.LayerFiles;
 import capas.store.Location;
 import capas.store.OverlayMount;
-import capas.store.Store;
 import capas.store.VersionedStore;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +14,6 @@ import java.util.Map;
  * {@link LocalInspector}; {@link ProbeInspector} runs that same code in another context.
  */
 public interface Inspector extends AutoCloseable {
-    /** The store's current snapshot, whole. */
-    Store store();
-
     /**
      * The store's current version, and its snapshot only if that version is not
      * {@code knownVersion}: what {@link CachedStore} asks on every facade call, a few bytes
@@ -25,18 +21,12 @@ public interface Inspector extends AutoCloseable {
      */
     VersionedStore storeIfChanged(String knownVersion);
 
-    /** Which layer serves {@code path} inside {@code container}. */
-    Location locate(String container, String path);
-
     /**
      * Which of {@code layerIds} (a container's layers, top first, from the caller's snapshot)
      * serves {@code path}: so that one facade call answers from one snapshot. Each id must be a
      * layer of the store.
      */
     Location locate(List<String> layerIds, String path);
-
-    /** The container's changes, read from its upper layer. */
-    List<Change> changes(String container);
 
     /** The changes in the first of {@code layerIds} (a container's layers, top first), compared with the rest. */
     List<Change> changes(List<String> layerIds);
@@ -53,9 +43,6 @@ public interface Inspector extends AutoCloseable {
      * container's size is one round trip to a probe, not one per container.
      */
     Map<String, Long> layerSizes(List<String> layerIds);
-
-    /** The container's overlay mount in this context's mount namespace, or {@code null} when not mounted there. */
-    OverlayMount mount(String container);
 
     /** Every overlay mount of this context's mount namespace. */
     List<OverlayMount> overlayMounts();

@@ -5,7 +5,6 @@ import capas.Messages;
 import capas.os.Entry;
 import capas.os.PinnedPath;
 import capas.os.Posix;
-import capas.store.Container;
 import capas.store.EntryType;
 import capas.store.Change;
 import capas.store.IdMap;
@@ -48,30 +47,13 @@ public final class LocalInspector implements Inspector {
     }
 
     @Override
-    public Store store() {
-        return snapshots.current();
-    }
-
-    @Override
     public VersionedStore storeIfChanged(String knownVersion) {
         return snapshots.ifChanged(knownVersion);
     }
 
     @Override
-    public Location locate(String container, String path) {
-        Store store = store();
-        return Locator.forContainer(store, store.container(container)).locate(path);
-    }
-
-    @Override
     public Location locate(List<String> layerIds, String path) {
         return new Locator(snapshots.latest(), knownLayers(layerIds)).locate(path);
-    }
-
-    @Override
-    public List<Change> changes(String container) {
-        Store store = store();
-        return LayerTree.forContainer(store, store.container(container)).changes();
     }
 
     @Override
@@ -109,13 +91,6 @@ public final class LocalInspector implements Inspector {
             layerIds.forEach(snapshots.current()::layer);
         }
         return List.copyOf(layerIds);
-    }
-
-    @Override
-    public OverlayMount mount(String container) {
-        Store store = store();
-        Container c = store.container(container);
-        return MountInfo.at(MountInfo.overlays(), store.mergedDir(c.layer()).toString()).orElse(null);
     }
 
     @Override

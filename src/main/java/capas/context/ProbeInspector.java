@@ -4,33 +4,28 @@ import capas.CapasException;
 import capas.Messages;
 import capas.os.Command;
 import capas.os.Running;
-import capas.store.Change;
-import capas.store.IdMap;
-import capas.store.LayerFiles;
-import capas.store.Location;
 import capas.Mode;
-import capas.store.OverlayMount;
-import capas.store.Store;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JavaType;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs {@link LocalInspector} in another context: the same jar, started once as a probe behind
  * {@code sudo -n} (the rootful store) or {@code podman unshare} (the rootless namespace), kept
  * alive between calls so a lookup costs one round trip, and restarted if it dies.
+ *
+ * <p>The {@link Inspector} it gives is a proxy: each call of an {@link Inspector} method becomes
+ * the request {@link ProbeProtocol} derives from that method, so an operation added to the
+ * interface reaches the probe with no code here.
  */
-public final class ProbeInspector implements Inspector {
+public final class ProbeInspector implements ProbeProtocol.Wire {
     private static final Messages M = Messages.of(ProbeInspector.class);
 
     /** How to enter the other context. */
@@ -54,74 +49,49 @@ public final class ProbeInspector implements Inspector {
     private BufferedReader replies;
     private Writer requests;
 
-    public ProbeInspector(Context context, Mode mode, Path graphRoot) {
+    private ProbeInspector(Context context, Mode mode, Path graphRoot) {
         this.context = context;
         this.mode = mode;
         this.graphRoot = graphRoot;
     }
 
-    @Override
-    public Store store() {
-        return call("store", Store.class);
+    /** An inspector whose questions a probe answers in {@code context}, started at the first question. */
+    public static Inspector of(Context context, Mode mode, Path graphRoot) {
+        return client(new ProbeInspector(context, mode, graphRoot));
+    }
+
+    /** An {@link Inspector} that asks every question over {@code wire}; closing it closes the wire. */
+    static Inspector client(ProbeProtocol.Wire wire) {
+        return (Inspector) Proxy.newProxyInstance(Inspector.class.getClassLoader(), new Class<?>[] {Inspector.class}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "Inspector via " + wire;
+                };
+            }
+            if (method.getName().equals("close") && method.getParameterCount() == 0) {
+                wire.close();   // the only method of Inspector that is not a question
+                return null;
+            }
+            ProbeProtocol.Reply reply = wire.ask(ProbeProtocol.request(method, args));
+            if (reply.error() != null) {
+                throw new CapasException(CapasException.Kind.valueOf(reply.kind()), reply.error(), reply.hint());
+            }
+            return ProbeProtocol.value(method, reply.value());
+        });
     }
 
     @Override
-    public Location locate(String container, String path) {
-        return call("locate", Location.class, container, path);
+    public String toString() {
+        return String.join(" ", context.prefix) + " " + mode + " " + graphRoot;
     }
 
     @Override
-    public List<Change> changes(String container) {
-        return call("changes", new TypeReference<List<Change>>() { }, container);
-    }
-
-    @Override
-    public OverlayMount mount(String container) {
-        return call("mount", OverlayMount.class, container);
-    }
-
-    @Override
-    public List<OverlayMount> overlayMounts() {
-        return call("overlayMounts", new TypeReference<List<OverlayMount>>() { });
-    }
-
-    @Override
-    public IdMap uidMap() {
-        return call("uidMap", IdMap.class);
-    }
-
-    @Override
-    public List<DirEntry> listDir(String hostPath) {
-        return call("listDir", new TypeReference<List<DirEntry>>() { }, hostPath);
-    }
-
-    @Override
-    public boolean isOverlayMount(String hostPath) {
-        return call("isOverlayMount", Boolean.class, hostPath);
-    }
-
-    @Override
-    public boolean exists(String hostPath) {
-        return call("exists", Boolean.class, hostPath);
-    }
-
-    @Override
-    public String readFile(String hostPath, int maxBytes) {
-        return call("readFile", String.class, hostPath, String.valueOf(maxBytes));
-    }
-
-    private <T> T call(String op, Class<T> type, String... args) {
-        return call(op, ProbeProtocol.JSON.getTypeFactory().constructType(type), args);
-    }
-
-    private <T> T call(String op, TypeReference<T> type, String... args) {
-        return call(op, ProbeProtocol.JSON.getTypeFactory().constructType(type), args);
-    }
-
-    private synchronized <T> T call(String op, JavaType type, String... args) {
+    public synchronized ProbeProtocol.Reply ask(ProbeProtocol.Request request) {
         String line;
         try {
-            line = ProbeProtocol.JSON.writeValueAsString(new ProbeProtocol.Request(op, Arrays.asList(args)));
+            line = ProbeProtocol.JSON.writeValueAsString(request);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -145,11 +115,7 @@ public final class ProbeInspector implements Inspector {
                     System.err.println(M.get("probe.restarted", String.join(" ", context.prefix), lost));
                     lost = null;
                 }
-                ProbeProtocol.Reply reply = ProbeProtocol.JSON.readValue(answer, ProbeProtocol.Reply.class);
-                if (reply.error() != null) {
-                    throw new CapasException(CapasException.Kind.valueOf(reply.kind()), reply.error(), reply.hint());
-                }
-                return reply.value() == null || reply.value().isNull() ? null : ProbeProtocol.JSON.convertValue(reply.value(), type);
+                return ProbeProtocol.JSON.readValue(answer, ProbeProtocol.Reply.class);
             } catch (IOException e) {
                 String why = stop();
                 // What the probe said last, if anything: a probe killed by a signal says nothing, and Java's own words are English.
@@ -210,49 +176,5 @@ public final class ProbeInspector implements Inspector {
     @Override
     public synchronized void close() {
         stop();
-    }
-
-    // Delegations for the operations the Inspector interface gained with store versions and gid maps.
-
-    @Override
-    public capas.store.VersionedStore storeIfChanged(String knownVersion) {
-        return call("storeIfChanged", capas.store.VersionedStore.class, knownVersion == null ? "" : knownVersion);
-    }
-
-    @Override
-    public Location locate(List<String> layerIds, String path) {
-        List<String> args = new ArrayList<>(List.of(path));
-        args.addAll(layerIds);
-        return call("locateIn", Location.class, args.toArray(String[]::new));
-    }
-
-    @Override
-    public List<Change> changes(List<String> layerIds) {
-        return call("changesIn", new TypeReference<List<Change>>() { }, layerIds.toArray(String[]::new));
-    }
-
-    @Override
-    public LayerFiles layerFiles(List<String> layerIds) {
-        return call("layerFilesIn", LayerFiles.class, layerIds.toArray(String[]::new));
-    }
-
-    @Override
-    public Map<String, Long> layerSizes(List<String> layerIds) {
-        return call("layerSizes", new TypeReference<Map<String, Long>>() { }, layerIds.toArray(String[]::new));
-    }
-
-    @Override
-    public IdMap gidMap() {
-        return call("gidMap", IdMap.class);
-    }
-
-    @Override
-    public List<MountPoint> mountPoints() {
-        return call("mountPoints", new TypeReference<List<MountPoint>>() { });
-    }
-
-    @Override
-    public NamespaceIds namespaces() {
-        return call("namespaces", NamespaceIds.class);
     }
 }

@@ -9,7 +9,8 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 
 /**
  * {@code java -jar capas.jar probe <mode> <graph-root>}: answers {@link Inspector} requests on
@@ -34,7 +35,8 @@ public final class ProbeMain {
     static ProbeProtocol.Reply answer(Inspector inspector, String line) {
         try {
             ProbeProtocol.Request request = ProbeProtocol.JSON.readValue(line, ProbeProtocol.Request.class);
-            Object value = dispatch(inspector, request.op(), request.args() == null ? List.of() : request.args());
+            Method op = ProbeProtocol.operation(request);
+            Object value = invoke(inspector, op, ProbeProtocol.arguments(op, request));
             return new ProbeProtocol.Reply(ProbeProtocol.JSON.valueToTree(value), null, null, null);
         } catch (CapasException e) {
             return new ProbeProtocol.Reply(null, e.kind().name(), e.getMessage(), e.hint());
@@ -45,27 +47,17 @@ public final class ProbeMain {
         }
     }
 
-    private static Object dispatch(Inspector inspector, String op, List<String> a) {
-        return switch (op) {
-            case "store" -> inspector.store();
-            case "storeIfChanged" -> inspector.storeIfChanged(a.get(0));
-            case "locate" -> inspector.locate(a.get(0), a.get(1));
-            case "locateIn" -> inspector.locate(a.subList(1, a.size()), a.get(0));
-            case "changes" -> inspector.changes(a.get(0));
-            case "changesIn" -> inspector.changes(a);
-            case "layerFilesIn" -> inspector.layerFiles(a);
-            case "layerSizes" -> inspector.layerSizes(a);
-            case "mount" -> inspector.mount(a.get(0));
-            case "overlayMounts" -> inspector.overlayMounts();
-            case "uidMap" -> inspector.uidMap();
-            case "gidMap" -> inspector.gidMap();
-            case "mountPoints" -> inspector.mountPoints();
-            case "namespaces" -> inspector.namespaces();
-            case "listDir" -> inspector.listDir(a.get(0));
-            case "exists" -> inspector.exists(a.get(0));
-            case "isOverlayMount" -> inspector.isOverlayMount(a.get(0));
-            case "readFile" -> inspector.readFile(a.get(0), Integer.parseInt(a.get(1)));
-            default -> throw new IllegalArgumentException("unknown op " + op);
-        };
+    /** {@code op} on {@code inspector}, throwing what the operation threw (not reflection's wrapper). */
+    private static Object invoke(Inspector inspector, Method op, Object[] args) {
+        try {
+            return op.invoke(inspector, args);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

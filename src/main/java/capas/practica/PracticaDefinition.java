@@ -38,6 +38,6 @@ public interface PracticaDefinition {
     static String runFromCourseImage(Capas lab, String container) {
         lab.podman().run(container, Env.image());
         return Messages.of(PracticaDefinition.class).get("practica.prepare.running", container,
-                lab.mode().name().toLowerCase(Locale.ROOT), lab.container(container).layer());
+                lab.mode().name().toLowerCase(Locale.ROOT), lab.store().container(container).layer());
     }
 }

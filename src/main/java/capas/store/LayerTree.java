@@ -67,11 +67,6 @@ public final class LayerTree {
                 folders.subList(1, folders.size())));
     }
 
-    /** The tree of a container's own layer, against its image's layers. */
-    public static LayerTree forContainer(Store store, Container container) {
-        return new LayerTree(store, store.containerLayers(container).stream().map(Layer::id).toList());
-    }
-
     /** The first layer's entries, each with its A, C or D against the rest. */
     public LayerFiles read() {
         return new LayerFiles(layerId, walk().stream().map(Visit::entry).toList());

@@ -58,12 +58,8 @@ class CachedStoreTest {
     }
 
     /** Through the probe's own wire format, as a sudo or unshare probe answers. */
-    private static VersionedStore roundTrip(Inspector inspector, String known) throws Exception {
-        String request = ProbeProtocol.JSON.writeValueAsString(new ProbeProtocol.Request("storeIfChanged", java.util.List.of(known)));
-        String line = ProbeProtocol.JSON.writeValueAsString(ProbeMain.answer(inspector, request));
-        ProbeProtocol.Reply reply = ProbeProtocol.JSON.readValue(line, ProbeProtocol.Reply.class);
-        assertThat(reply.error()).isNull();
-        return ProbeProtocol.JSON.convertValue(reply.value(), VersionedStore.class);
+    private static VersionedStore roundTrip(Inspector inspector, String known) {
+        return InProcessProbe.over(inspector).storeIfChanged(known);
     }
 
     /** Counts how often a whole store was handed over. */

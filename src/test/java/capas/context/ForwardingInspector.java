@@ -5,7 +5,6 @@ import capas.store.IdMap;
 import capas.store.LayerFiles;
 import capas.store.Location;
 import capas.store.OverlayMount;
-import capas.store.Store;
 import capas.store.VersionedStore;
 import java.util.List;
 
@@ -18,28 +17,13 @@ class ForwardingInspector implements Inspector {
     }
 
     @Override
-    public Store store() {
-        return inner.store();
-    }
-
-    @Override
     public VersionedStore storeIfChanged(String knownVersion) {
         return inner.storeIfChanged(knownVersion);
     }
 
     @Override
-    public Location locate(String container, String path) {
-        return inner.locate(container, path);
-    }
-
-    @Override
     public Location locate(List<String> layerIds, String path) {
         return inner.locate(layerIds, path);
-    }
-
-    @Override
-    public List<Change> changes(String container) {
-        return inner.changes(container);
     }
 
     @Override
@@ -55,11 +39,6 @@ class ForwardingInspector implements Inspector {
     @Override
     public java.util.Map<String, Long> layerSizes(List<String> layerIds) {
         return inner.layerSizes(layerIds);
-    }
-
-    @Override
-    public OverlayMount mount(String container) {
-        return inner.mount(container);
     }
 
     @Override

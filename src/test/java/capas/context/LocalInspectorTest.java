@@ -107,7 +107,7 @@ class LocalInspectorTest {
 
     @Test
     void probeRepliesCarrySpanishErrorsBack() {
-        ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"readFile\",\"args\":[\"/etc/passwd\",\"10\"]}");
+        ProbeProtocol.Reply reply = ProbeMain.answer(new LocalInspector(Mode.ROOTFUL, store), "{\"op\":\"readFile\",\"args\":[\"/etc/passwd\",10]}");
 
         assertThat(reply.value()).isNull();
         assertThat(reply.error()).contains("fuera del almacén");

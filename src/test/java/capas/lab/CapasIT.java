@@ -64,13 +64,13 @@ class CapasIT {
         Capas lab = lab(mode);
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "bash", "-c", "echo 'Ejemplo Podman' > /tmp/tmpfile.txt");
-        String layer = lab.container(NAME).layer();
+        String layer = lab.store().container(NAME).layer();
 
-        Location where = lab.locate(NAME, "/tmp/tmpfile.txt");
+        Location where = lab.layers().locate(NAME, "/tmp/tmpfile.txt");
 
         assertThat(where.inContainerLayer()).isTrue();
         assertThat(where.host()).isEqualTo(new OverlayLayout(lab.graphRoot()).diffDir(layer).resolve("tmp/tmpfile.txt"));
-        assertThat(lab.readFile(where.host())).isEqualTo("Ejemplo Podman\n");
+        assertThat(lab.files().readFile(where.host())).isEqualTo("Ejemplo Podman\n");
     }
 
     @ParameterizedTest
@@ -80,7 +80,7 @@ class CapasIT {
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "sh", "-c", "head -c 3000000 /dev/zero > /tmp/tres-megas");
 
-        List<String> row = lab.containerSizes().rows().stream().filter(r -> r.get(0).equals(NAME)).findFirst().orElseThrow();
+        List<String> row = lab.tables().sizes().rows().stream().filter(r -> r.get(0).equals(NAME)).findFirst().orElseThrow();
 
         // podman ps -s says "3MB (virtual …)": the same megabytes, whatever podman's rounding.
         String podman = lab.podman().command("ps", "-a", "-s", "--filter", "name=^" + NAME + "$", "--format", "{{.Size}}").out().strip();
@@ -95,12 +95,12 @@ class CapasIT {
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "sh", "-c", "rm /var/www/index.html && echo x >> /etc/passwd && mkdir -p /srv/nuevo && echo hola > /tmp/tmpfile.txt");
 
-        Location deleted = lab.locate(NAME, "/var/www/index.html");
+        Location deleted = lab.layers().locate(NAME, "/var/www/index.html");
         assertThat(deleted.state()).isEqualTo(Location.State.DELETED);
         assertThat(deleted.type()).isEqualTo("whiteout");
         assertThat(deleted.inContainerLayer()).isTrue();
 
-        Set<String> ours = new HashSet<>(lab.changes(NAME).stream().map(Change::toString).toList());
+        Set<String> ours = new HashSet<>(lab.layers().changes(NAME).stream().map(Change::toString).toList());
         Set<String> podmans = new HashSet<>(lab.podman().diff(NAME).stream().map(Change::toString).toList());
         assertThat(ours).isEqualTo(podmans).contains("D /var/www/index.html", "C /etc/passwd", "A /srv/nuevo", "A /tmp/tmpfile.txt");
     }
@@ -114,14 +114,14 @@ class CapasIT {
         lab.podman().exec(NAME, "sh", "-c", "rm -r /var/www && mkdir /var/www && echo n > /var/www/nuevo.html && mkdir /etc/nueva");
 
         List<String> podmans = lab.podman().diff(NAME).stream().map(Change::toString).toList();
-        List<String> ours = lab.changes(NAME).stream().map(Change::toString).toList();
+        List<String> ours = lab.layers().changes(NAME).stream().map(Change::toString).toList();
         System.out.printf("CapasIT %s opaque: podman diff %s, ours %s%n", mode, podmans, ours);
 
         // podman (native overlay diff): the replaced folder is D, what the new one holds A, the old contents not listed.
         assertThat(new HashSet<>(ours)).isEqualTo(new HashSet<>(podmans)).contains("D /var/www", "A /var/www/nuevo.html", "A /etc/nueva");
-        assertThat(lab.locate(NAME, "/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(lab.layers().locate(NAME, "/var/www/index.html").state()).isEqualTo(Location.State.ABSENT);
         // The explorer is the same walk: the container's layer says what podman diff says, path by path.
-        Map<String, String> own = lab.explore(NAME).layers().get(0).entries().stream()
+        Map<String, String> own = lab.layers().explore(NAME).layers().get(0).entries().stream()
                 .collect(Collectors.toMap(LayerExplorer.Item::path, i -> i.mark().name()));
         for (String change : podmans) {
             assertThat(own.get(change.substring(2))).as(change).isEqualTo(change.substring(0, 1));
@@ -139,10 +139,10 @@ class CapasIT {
         JsonNode rootFs = lab.podman().inspect(Env.image()).path("RootFS").path("Layers");
         assertThat(image).extracting(Layer::diffDigest).containsExactly(rootFs.get(0).asText(), rootFs.get(1).asText(), rootFs.get(2).asText());
 
-        assertThat(lab.locate(NAME, "/bin/busybox").layerId()).isEqualTo(image.get(0).id());
-        assertThat(lab.locate(NAME, "/bin/ls").layerId()).isEqualTo(image.get(1).id());
-        assertThat(lab.locate(NAME, "/var/www/index.html").layerId()).isEqualTo(image.get(2).id());
-        assertThat(lab.locate(NAME, "/var/www/index.html").depth()).isEqualTo(1);
+        assertThat(lab.layers().locate(NAME, "/bin/busybox").layerId()).isEqualTo(image.get(0).id());
+        assertThat(lab.layers().locate(NAME, "/bin/ls").layerId()).isEqualTo(image.get(1).id());
+        assertThat(lab.layers().locate(NAME, "/var/www/index.html").layerId()).isEqualTo(image.get(2).id());
+        assertThat(lab.layers().locate(NAME, "/var/www/index.html").depth()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -151,15 +151,15 @@ class CapasIT {
         Capas lab = lab(mode);
         lab.podman().run(NAME, Env.image());
 
-        MountView mount = lab.mount(NAME);
+        MountView mount = lab.mounts().container(NAME);
         var inspect = lab.podman().inspectGraphDriver(NAME);
 
         assertThat(mount.upperDir()).isEqualTo(inspect.upperDir());
         assertThat(mount.mergedDir()).isEqualTo(inspect.mergedDir());
-        assertThat(mount.lowerLayerIds()).isEqualTo(lab.imageLayerIds(Env.image()));
+        assertThat(mount.lowerLayerIds()).isEqualTo(lab.layers().imageLayerIds(Env.image()));
         assertThat(mount.options().contains("userxattr")).isEqualTo(mode == Mode.ROOTLESS);
-        assertThat(lab.isOverlayMount(Path.of(mount.mergedDir()))).as("statfs of merged").isTrue();
-        assertThat(lab.isOverlayMount(Path.of(mount.upperDir()))).as("statfs of diff").isFalse();
+        assertThat(lab.mounts().isOverlay(Path.of(mount.mergedDir()))).as("statfs of merged").isTrue();
+        assertThat(lab.mounts().isOverlay(Path.of(mount.upperDir()))).as("statfs of diff").isFalse();
     }
 
     @ParameterizedTest
@@ -169,17 +169,17 @@ class CapasIT {
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "sh", "-c",
                 "ln -s /etc/shadow /tmp/sombra && ln -s ../../../../../../../../etc /tmp/arriba && ln -s / /tmp/raiz");
-        Path upper = new OverlayLayout(lab.graphRoot()).diffDir(lab.container(NAME).layer());
+        Path upper = new OverlayLayout(lab.graphRoot()).diffDir(lab.store().container(NAME).layer());
 
         // The image has no /etc/shadow: through any link, the answer is about the container, not the host.
-        assertThat(lab.locate(NAME, "/tmp/arriba/shadow").state()).isEqualTo(Location.State.ABSENT);
-        assertThat(lab.locate(NAME, "/tmp/raiz/etc/passwd").host()).startsWithRaw(lab.graphRoot());
-        assertThat(lab.locate(NAME, "/tmp/sombra").type()).isEqualTo("enlace simbólico");
-        assertThatThrownBy(() -> lab.readFile(upper.resolve("tmp/sombra"))).isInstanceOf(CapasException.class)
+        assertThat(lab.layers().locate(NAME, "/tmp/arriba/shadow").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(lab.layers().locate(NAME, "/tmp/raiz/etc/passwd").host()).startsWithRaw(lab.graphRoot());
+        assertThat(lab.layers().locate(NAME, "/tmp/sombra").type()).isEqualTo("enlace simbólico");
+        assertThatThrownBy(() -> lab.files().readFile(upper.resolve("tmp/sombra"))).isInstanceOf(CapasException.class)
                 .hasMessageContaining("no es un fichero normal");
-        assertThatThrownBy(() -> lab.readFile(upper.resolve("tmp/arriba/shadow"))).isInstanceOf(CapasException.class)
+        assertThatThrownBy(() -> lab.files().readFile(upper.resolve("tmp/arriba/shadow"))).isInstanceOf(CapasException.class)
                 .hasMessageContaining("enlace simbólico");
-        assertThatThrownBy(() -> lab.readFile(Path.of("/etc/shadow"))).isInstanceOf(CapasException.class)
+        assertThatThrownBy(() -> lab.files().readFile(Path.of("/etc/shadow"))).isInstanceOf(CapasException.class)
                 .hasMessageContaining("fuera del almacén");
     }
 
@@ -223,25 +223,25 @@ class CapasIT {
         lab.podman().exec(NAME, "sh", "-c", "echo a > /tmp/de-root.txt");
         lab.podman().exec(NAME, "sh", "-c", "echo b > /tmp/de-1000.txt && chown 1000:1000 /tmp/de-1000.txt");
 
-        FileOwner root = lab.owner(NAME, "/tmp/de-root.txt");
-        FileOwner user = lab.owner(NAME, "/tmp/de-1000.txt");
+        FileOwner root = lab.ids().owner(NAME, "/tmp/de-root.txt");
+        FileOwner user = lab.ids().owner(NAME, "/tmp/de-1000.txt");
 
         assertThat(root.containerUid()).isZero();
         assertThat(user.containerUid()).isEqualTo(1000);
         assertThat(root.containerGid()).isZero();
         assertThat(user.containerGid()).as("the group, through the gid map").isEqualTo(1000);
         if (mode == Mode.ROOTLESS) {
-            assertThat(root.hostUid()).isEqualTo(lab.hostUid());
-            assertThat(user.hostUid()).isEqualTo(lab.idMap().toHost(1000)).isGreaterThanOrEqualTo(100000);
-            assertThat(user.hostGid()).isEqualTo(lab.gidMap().toHost(1000));
+            assertThat(root.hostUid()).isEqualTo(lab.ids().hostUid());
+            assertThat(user.hostUid()).isEqualTo(lab.ids().uidMap().toHost(1000)).isGreaterThanOrEqualTo(100000);
+            assertThat(user.hostGid()).isEqualTo(lab.ids().gidMap().toHost(1000));
             // The gid map is the namespace's own (from /etc/subgid), not the uid map reused.
-            assertThat(lab.gidMap()).isEqualTo(IdMap.parse(lab.podman().unshare("cat", "/proc/self/gid_map").out()));
+            assertThat(lab.ids().gidMap()).isEqualTo(IdMap.parse(lab.podman().unshare("cat", "/proc/self/gid_map").out()));
         } else {
             assertThat(root.hostUid()).isZero();
             assertThat(user.hostUid()).isEqualTo(1000);
             assertThat(user.hostGid()).isEqualTo(1000);
         }
-        assertThat(lab.listDir(new OverlayLayout(lab.graphRoot()).diffDir(lab.container(NAME).layer()).resolve("tmp")))
+        assertThat(lab.files().listDir(new OverlayLayout(lab.graphRoot()).diffDir(lab.store().container(NAME).layer()).resolve("tmp")))
                 .filteredOn(e -> e.name().equals("de-1000.txt")).singleElement()
                 .satisfies(e -> assertThat((long) e.gid()).isEqualTo(user.hostGid()));
     }
@@ -282,7 +282,7 @@ class CapasIT {
         Capas lab = lab(mode);
         lab.podman().run(NAME, Env.image());
 
-        assertThatThrownBy(() -> lab.locate("no-existe", "/tmp")).isInstanceOf(CapasException.class)
+        assertThatThrownBy(() -> lab.layers().locate("no-existe", "/tmp")).isInstanceOf(CapasException.class)
                 .hasMessageContaining("No hay ningún contenedor «no-existe»").hasMessageContaining(NAME);
     }
 
@@ -308,13 +308,13 @@ class CapasIT {
     void rootlessNamespacesMountsAndSubordinateIdsAreReadFromTheRealSystem(Mode mode) {
         Capas lab = lab(mode);
         if (mode == Mode.ROOTFUL) {
-            assertThatThrownBy(lab::namespaces).isInstanceOfSatisfying(CapasException.class,
+            assertThatThrownBy(() -> lab.processes().namespaces()).isInstanceOfSatisfying(CapasException.class,
                     e -> assertThat(e.kind()).isEqualTo(CapasException.Kind.ENVIRONMENT));
             return;
         }
         lab.podman().run(NAME, Env.image(), "sleep", "1000");
-        Namespaces ns = lab.namespaces(NAME);
-        PauseProcess pause = lab.pauseProcess();
+        Namespaces ns = lab.processes().namespaces(NAME);
+        PauseProcess pause = lab.processes().pause();
         assertThat(ns.pause().pid()).isEqualTo(pause.pid());
         assertThat(pause.pidFile().toString()).endsWith("libpod/tmp/pause.pid");
         // What the notebook's shell cell reads with readlink, the library reads the same.
@@ -323,20 +323,20 @@ class CapasIT {
         assertThat(ns.container(NAME).mnt()).isNotEqualTo(ns.pause().mnt()).isNotEqualTo(ns.host().mnt());
         assertThat(ns.container(NAME).user()).isEqualTo(ns.pause().user()).isNotEqualTo(ns.host().user());
         assertThat(ns.container(NAME).pid()).isEqualTo(lab.podman().inspect(NAME).path("State").path("Pid").asLong());
-        assertThat(ns.container(NAME).hostUid()).isEqualTo(lab.hostUid());
+        assertThat(ns.container(NAME).hostUid()).isEqualTo(lab.ids().hostUid());
 
-        String merged = lab.mount(NAME).mergedDir();
-        assertThat(lab.namespaceMounts()).anySatisfy(m -> {
+        String merged = lab.mounts().container(NAME).mergedDir();
+        assertThat(lab.mounts().namespace()).anySatisfy(m -> {
             assertThat(m.mountPoint()).isEqualTo(merged);
             assertThat(m.fsType()).isEqualTo("overlay");
         });
-        assertThat(lab.hostMounts()).noneMatch(m -> m.mountPoint().equals(merged)).anyMatch(m -> m.mountPoint().equals("/"));
-        assertThat(lab.listDirInside(Path.of(merged))).filteredOn(e -> e.name().equals("bin")).singleElement()
+        assertThat(lab.mounts().host()).noneMatch(m -> m.mountPoint().equals(merged)).anyMatch(m -> m.mountPoint().equals("/"));
+        assertThat(lab.files().listDirInside(Path.of(merged))).filteredOn(e -> e.name().equals("bin")).singleElement()
                 .satisfies(e -> assertThat(e.uid()).isZero());
-        assertThat(lab.listDir(Path.of(merged))).isEmpty();
+        assertThat(lab.files().listDir(Path.of(merged))).isEmpty();
 
-        assertThat(lab.idMap().toHost(1)).isEqualTo(lab.subUids().get(0).start());
-        assertThat(lab.gidMap().toHost(1)).isEqualTo(lab.subGids().get(0).start());
-        assertThat(lab.gidMap().toContainer(lab.hostGid())).isZero();
+        assertThat(lab.ids().uidMap().toHost(1)).isEqualTo(lab.ids().subUids().get(0).start());
+        assertThat(lab.ids().gidMap().toHost(1)).isEqualTo(lab.ids().subGids().get(0).start());
+        assertThat(lab.ids().gidMap().toContainer(lab.ids().hostGid())).isZero();
     }
 }

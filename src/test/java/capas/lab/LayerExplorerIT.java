@@ -45,12 +45,12 @@ class LayerExplorerIT {
     void theImagesLayersAreShownTopFirstAndSayWhereEachFileComesFrom(Mode mode) {
         Capas lab = lab(mode);
         long start = System.nanoTime();
-        LayerExplorer explorer = lab.explore(Env.image());
+        LayerExplorer explorer = lab.layers().explore(Env.image());
         String html = explorer.toMimeBundle().get("text/html");
         System.out.printf("LayerExplorerIT %s: %d layers, %d entries, HTML %d bytes, in %d ms%n", mode, explorer.layers().size(),
                 explorer.layers().stream().mapToInt(l -> l.entries().size()).sum(), html.length(), (System.nanoTime() - start) / 1_000_000);
 
-        List<String> ids = lab.imageLayerIds(Env.image());
+        List<String> ids = lab.layers().imageLayerIds(Env.image());
         assertThat(explorer.layers()).extracting(LayerExplorer.Layer::id).isEqualTo(ids);
         assertThat(explorer.container()).isFalse();
         LayerExplorer.Layer base = explorer.layers().get(ids.size() - 1);
@@ -59,14 +59,14 @@ class LayerExplorerIT {
         assertThat(explorer.layers().get(0).entries()).extracting(LayerExplorer.Item::path).contains("/var/www/index.html");
         assertThat(html).contains("Capa 1 de la imagen").doesNotContain("<details open");
 
-        PathOrigin busybox = lab.whichLayer(Env.image(), "/bin/busybox");
+        PathOrigin busybox = lab.layers().whichLayer(Env.image(), "/bin/busybox");
         assertThat(busybox.layerNumber()).isEqualTo(1);
         assertThat(busybox.layerId()).isEqualTo(ids.get(ids.size() - 1));
         assertThat(busybox.toString()).contains("sale de la capa 1 de la imagen");
-        PathOrigin index = lab.whichLayer(Env.image(), "/var/www/index.html");
+        PathOrigin index = lab.layers().whichLayer(Env.image(), "/var/www/index.html");
         assertThat(index.layerNumber()).isEqualTo(ids.size());
         assertThat(index.layerId()).isEqualTo(ids.get(0));
-        assertThat(lab.whichLayer(Env.image(), "/no/existe").state()).isEqualTo(Location.State.ABSENT);
+        assertThat(lab.layers().whichLayer(Env.image(), "/no/existe").state()).isEqualTo(Location.State.ABSENT);
     }
 
     @ParameterizedTest
@@ -76,11 +76,11 @@ class LayerExplorerIT {
         lab.podman().run(NAME, Env.image());
         lab.podman().exec(NAME, "sh", "-c", "rm /var/www/index.html && echo x >> /etc/passwd && mkdir -p /srv/nuevo && echo hola > /tmp/tmpfile.txt");
 
-        LayerExplorer explorer = lab.explore(NAME);
+        LayerExplorer explorer = lab.layers().explore(NAME);
 
         assertThat(explorer.container()).isTrue();
-        assertThat(explorer.layers()).hasSize(1 + lab.imageLayerIds(Env.image()).size());
-        assertThat(explorer.layers().get(0).id()).isEqualTo(lab.container(NAME).layer());
+        assertThat(explorer.layers()).hasSize(1 + lab.layers().imageLayerIds(Env.image()).size());
+        assertThat(explorer.layers().get(0).id()).isEqualTo(lab.store().container(NAME).layer());
         Map<String, LayerExplorer.Mark> own = explorer.layers().get(0).entries().stream()
                 .collect(Collectors.toMap(LayerExplorer.Item::path, LayerExplorer.Item::mark));
         for (Change change : lab.podman().diff(NAME)) {
@@ -90,11 +90,11 @@ class LayerExplorerIT {
                 .containsEntry("/tmp/tmpfile.txt", LayerExplorer.Mark.A);
         assertThat(explorer.text()).contains("Capa del contenedor (lectura y escritura)").contains("  D  /var/www/index.html\n");
 
-        PathOrigin deleted = lab.whichLayer(NAME, "/var/www/index.html");
+        PathOrigin deleted = lab.layers().whichLayer(NAME, "/var/www/index.html");
         assertThat(deleted.state()).isEqualTo(Location.State.DELETED);
         assertThat(deleted.containerLayer()).isTrue();
         assertThat(deleted.toString()).contains("marca de borrado (whiteout)");
-        assertThat(lab.whichLayer(NAME, "/tmp/tmpfile.txt").toString()).contains("sale de la capa del contenedor");
-        assertThat(lab.whichLayer(NAME, "/bin/busybox").layerNumber()).isEqualTo(1);
+        assertThat(lab.layers().whichLayer(NAME, "/tmp/tmpfile.txt").toString()).contains("sale de la capa del contenedor");
+        assertThat(lab.layers().whichLayer(NAME, "/bin/busybox").layerNumber()).isEqualTo(1);
     }
 }

@@ -54,8 +54,8 @@ class FaultsIT {
     @Test
     void theProbeKilledInTheMiddleOfItsWorkIsRestartedAndTheCellSaysSo() {
         // The rootful store is read through the sudo probe; rootless, only the mount namespace goes through a probe.
-        Map<String, String> questions = Map.of("Capas.rootful()", "lab.exists(lab.graphRoot().resolve(\"overlay\"))",
-                "Capas.rootless()", "lab.namespaceMounts().size()");
+        Map<String, String> questions = Map.of("Capas.rootful()", "lab.files().exists(lab.graphRoot().resolve(\"overlay\"))",
+                "Capas.rootless()", "lab.mounts().namespace().size()");
         for (String lab : List.of("Capas.rootful()", "Capas.rootless()")) {
             String question = questions.get(lab);
             // The kill comes from outside the library (as the OOM killer or a `sudo kill` in a terminal would), while
@@ -100,12 +100,12 @@ class FaultsIT {
             String lab = mode == Mode.ROOTFUL ? "Capas.rootful()" : "Capas.rootless()";
             JsonNode steps = KernelSession.run(List.of(
                     Map.of("execute", "var lab = " + lab + ";\nlab.podman().run(\"" + CONTAINER + "\", Env.image());\n"
-                            + "System.out.println(lab.locate(\"" + CONTAINER + "\", \"/etc/hostname\").state());"),
+                            + "System.out.println(lab.layers().locate(\"" + CONTAINER + "\", \"/etc/hostname\").state());"),
                     // What a second terminal does: podman, outside the library, behind the notebook's back.
                     Map.of("execute", "%%bash\n" + sudo + "podman rm -f -t 0 " + CONTAINER),
-                    Map.of("execute", "lab.locate(\"" + CONTAINER + "\", \"/etc/hostname\")"),
-                    Map.of("execute", "lab.diagram(\"" + CONTAINER + "\", \"/etc/hostname\")"),
-                    Map.of("execute", "lab.changes(\"" + CONTAINER + "\")"),
+                    Map.of("execute", "lab.layers().locate(\"" + CONTAINER + "\", \"/etc/hostname\")"),
+                    Map.of("execute", "lab.layers().diagram(\"" + CONTAINER + "\", \"/etc/hostname\")"),
+                    Map.of("execute", "lab.layers().changes(\"" + CONTAINER + "\")"),
                     Map.of("execute", "System.out.println(lab.store().containers().size() >= 0 ? \"el núcleo sigue\" : \"\");")));
             assertThat(status(steps.get(0))).as(mode + " " + steps.get(0)).isEqualTo("ok");
             assertThat(status(steps.get(1))).as(mode + " " + steps.get(1)).isEqualTo("ok");

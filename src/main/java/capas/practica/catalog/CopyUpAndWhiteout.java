@@ -73,15 +73,15 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
             return Verdict.wrong(1, M.get("id.format"));
         }
         String g = given.get();
-        Container c = lab.container(CONTAINER);
-        Location where = lab.locate(CONTAINER, BUSYBOX);
+        Container c = lab.store().container(CONTAINER);
+        Location where = lab.layers().locate(CONTAINER, BUSYBOX);
         if (Answers.names(g, where.layerId())) {
             return Verdict.right(1, M.get("layer.ok"), where.hostPath());
         }
         if (Answers.names(g, c.layer())) {
             return Verdict.wrong(1, M.get("layer.container"));
         }
-        if (lab.imageLayerIds(c.imageId()).stream().anyMatch(l -> Answers.names(g, l))) {
+        if (lab.layers().imageLayerIds(c.imageId()).stream().anyMatch(l -> Answers.names(g, l))) {
             return Verdict.wrong(1, M.get("layer.other"));
         }
         return Verdict.wrong(1, otherId(lab, c, g));
@@ -94,7 +94,7 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
             return Verdict.wrong(2, M.get("id.format"));
         }
         String g = given.get();
-        Container c = lab.container(CONTAINER);
+        Container c = lab.store().container(CONTAINER);
         if (Answers.names(g, c.layer())) {
             return Verdict.right(2, M.get("predict.copy.ok"));
         }
@@ -102,7 +102,7 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
         if (original.isPresent() && Answers.names(g, original.get())) {
             return Verdict.wrong(2, M.get("predict.copy.image.layer"));
         }
-        if (lab.imageLayerIds(c.imageId()).stream().anyMatch(l -> Answers.names(g, l))) {
+        if (lab.layers().imageLayerIds(c.imageId()).stream().anyMatch(l -> Answers.names(g, l))) {
             return Verdict.wrong(2, M.get("predict.copy.other.layer"));
         }
         return Verdict.wrong(2, otherId(lab, c, g));
@@ -139,8 +139,8 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
     /** The image layer that has {@code path} in its diff, from the top down (the one the container sees). */
     private static Optional<String> imageLayerWith(Capas lab, Container c, String path) {
         Store store = lab.store();
-        for (String layer : lab.imageLayerIds(c.imageId())) {
-            if (lab.exists(store.diffDir(layer).resolve(path.substring(1)))) {
+        for (String layer : lab.layers().imageLayerIds(c.imageId())) {
+            if (lab.files().exists(store.diffDir(layer).resolve(path.substring(1)))) {
                 return Optional.of(layer);
             }
         }
@@ -148,12 +148,12 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
     }
 
     private static Verdict copiedUp(Capas lab) {
-        Location passwd = lab.locate(CONTAINER, PASSWD);
+        Location passwd = lab.layers().locate(CONTAINER, PASSWD);
         if (!passwd.inContainerLayer()) {
             return Verdict.wrong(3, M.get("copy.not.yet"), passwd.hostPath());
         }
         // The image's copy must still be there, untouched, in the image layer that brought it.
-        Container c = lab.container(CONTAINER);
+        Container c = lab.store().container(CONTAINER);
         Optional<String> original = imageLayerWith(lab, c, PASSWD);
         if (original.isEmpty()) {
             return Verdict.wrong(3, M.get("copy.no.original"));
@@ -175,14 +175,14 @@ public final class CopyUpAndWhiteout implements PracticaDefinition {
     }
 
     private static Verdict whitedOut(Capas lab) {
-        Location page = lab.locate(CONTAINER, PAGE);
+        Location page = lab.layers().locate(CONTAINER, PAGE);
         if (page.state() == Location.State.PRESENT) {
             return Verdict.wrong(5, M.get("whiteout.not.yet"), page.hostPath());
         }
         if (page.state() != Location.State.DELETED || !page.inContainerLayer()) {
             return Verdict.wrong(5, M.get("whiteout.odd"));
         }
-        Container c = lab.container(CONTAINER);
+        Container c = lab.store().container(CONTAINER);
         Optional<String> original = imageLayerWith(lab, c, PAGE);
         return original.isEmpty()
                 ? Verdict.right(5, M.get("whiteout.ok"), M.get("whiteout.mark", page.hostPath()))

@@ -124,7 +124,7 @@ public final class FreeTheImage implements PracticaDefinition {
         }
         Map<String, Boolean> users = new TreeMap<>();
         for (Container c : usersOf(store, image.get())) {
-            users.put(c.name(), lab.isOverlayMount(store.mergedDir(c.layer())));
+            users.put(c.name(), lab.mounts().isOverlay(store.mergedDir(c.layer())));
         }
         Set<String> existing = store.containers().stream().flatMap(c -> c.names().stream()).collect(Collectors.toSet());
         return judgeBlockers(names(answer), users, existing);
@@ -184,9 +184,9 @@ public final class FreeTheImage implements PracticaDefinition {
         }
         String ownLayer = record.get(OWN_LAYER_LABEL);
         List<String> sharedLayers = List.of(record.getOrDefault(SHARED_LABEL, "").split(",")).stream().filter(l -> !l.isEmpty()).toList();
-        long kept = sharedLayers.stream().filter(id -> lab.exists(store.layerDir(id))).count();
+        long kept = sharedLayers.stream().filter(id -> lab.files().exists(store.layerDir(id))).count();
         return Verdict.right(2, M.get("free.ok"),
-                M.get(lab.exists(store.layerDir(ownLayer)) ? "free.own.layer.kept" : "free.own.layer.gone", ownLayer),
+                M.get(lab.files().exists(store.layerDir(ownLayer)) ? "free.own.layer.kept" : "free.own.layer.gone", ownLayer),
                 M.get("free.shared", String.valueOf(kept), String.valueOf(sharedLayers.size()), Env.image()));
     }
 

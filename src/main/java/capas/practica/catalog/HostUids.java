@@ -47,21 +47,21 @@ public final class HostUids implements PracticaDefinition {
     public Map<Integer, Task> tasks(Capas lab) {
         Map<Integer, Task> tasks = new LinkedHashMap<>();
         tasks.put(1, answer -> written(lab));
-        tasks.put(2, answer -> hostUid(2, answer, lab.owner(CONTAINER, ROOT_FILE), lab.idMap()));
-        tasks.put(3, answer -> hostUid(3, answer, lab.owner(CONTAINER, USER_FILE), lab.idMap()));
-        tasks.put(4, answer -> unshareUid(answer, lab.owner(CONTAINER, USER_FILE)));
+        tasks.put(2, answer -> hostUid(2, answer, lab.ids().owner(CONTAINER, ROOT_FILE), lab.ids().uidMap()));
+        tasks.put(3, answer -> hostUid(3, answer, lab.ids().owner(CONTAINER, USER_FILE), lab.ids().uidMap()));
+        tasks.put(4, answer -> unshareUid(answer, lab.ids().owner(CONTAINER, USER_FILE)));
         return tasks;
     }
 
     private static Verdict written(Capas lab) {
         for (String file : new String[] {ROOT_FILE, USER_FILE}) {
-            Location where = lab.locate(CONTAINER, file);
+            Location where = lab.layers().locate(CONTAINER, file);
             if (where.state() != Location.State.PRESENT) {
                 return Verdict.wrong(1, M.get("written.missing", file));
             }
         }
-        long rootOwner = lab.owner(CONTAINER, ROOT_FILE).containerUid();
-        long userOwner = lab.owner(CONTAINER, USER_FILE).containerUid();
+        long rootOwner = lab.ids().owner(CONTAINER, ROOT_FILE).containerUid();
+        long userOwner = lab.ids().owner(CONTAINER, USER_FILE).containerUid();
         if (rootOwner != 0) {
             return Verdict.wrong(1, M.get("written.owner", ROOT_FILE, "0 (root)", String.valueOf(rootOwner)));
         }

@@ -74,7 +74,7 @@ public final class OverlayByHand implements PracticaDefinition {
                 "sh", merged.toString()));
         Commands.run(List.of("podman", "unshare", "sh", "-c",
                 "while mountpoint -q \"$1\" 2>/dev/null; do umount \"$1\" || break; done", "sh", merged.toString()));
-        if (!mountedUnder(lab.hostMounts(), dir).isEmpty() || !mountedUnder(lab.namespaceMounts(), dir).isEmpty()) {
+        if (!mountedUnder(lab.mounts().host(), dir).isEmpty() || !mountedUnder(lab.mounts().namespace(), dir).isEmpty()) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("prepare.still.mounted", dir));
         }
         if (Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
@@ -163,10 +163,10 @@ public final class OverlayByHand implements PracticaDefinition {
 
     private static Verdict mounted(Capas lab) {
         String merged = merged().toString();
-        if (lab.hostOverlayMounts().stream().anyMatch(m -> m.mergedDir().equals(merged))) {
+        if (lab.mounts().hostOverlays().stream().anyMatch(m -> m.mergedDir().equals(merged))) {
             return Verdict.wrong(2, M.get("mount.host"));
         }
-        List<OverlayMount> inside = lab.namespaceOverlayMounts().stream().filter(m -> m.mergedDir().equals(merged)).toList();
+        List<OverlayMount> inside = lab.mounts().namespaceOverlays().stream().filter(m -> m.mergedDir().equals(merged)).toList();
         if (inside.isEmpty()) {
             return Verdict.wrong(2, M.get("mount.none"));
         }
@@ -301,11 +301,11 @@ public final class OverlayByHand implements PracticaDefinition {
 
     private static Verdict cleanedUp(Capas lab) {
         Path dir = dir();
-        List<String> host = mountedUnder(lab.hostMounts(), dir);
+        List<String> host = mountedUnder(lab.mounts().host(), dir);
         if (!host.isEmpty()) {
             return Verdict.wrong(9, M.get("clean.host"), host.toArray(String[]::new));
         }
-        List<String> inside = mountedUnder(lab.namespaceMounts(), dir);
+        List<String> inside = mountedUnder(lab.mounts().namespace(), dir);
         if (!inside.isEmpty()) {
             return Verdict.wrong(9, M.get("clean.inside"), inside.toArray(String[]::new));
         }

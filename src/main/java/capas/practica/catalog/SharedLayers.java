@@ -264,7 +264,7 @@ public final class SharedLayers implements PracticaDefinition {
     static String shownDigest(Capas lab, Image b) {
         try {
             Path manifest = lab.store().layout().imagesDir().resolve(b.id()).resolve("manifest");
-            JsonNode layers = JSON.readTree(lab.readFile(manifest)).path("layers");
+            JsonNode layers = JSON.readTree(lab.files().readFile(manifest)).path("layers");
             return layers.get(layers.size() - 2).path("digest").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -73,7 +73,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (!c.get().metadata().imageName().equals(Env.image())) {
             return Verdict.wrong(1, M.get("created.image", c.get().metadata().imageName(), Env.image()));
         }
-        if (!lab.isOverlayMount(lab.store().mergedDir(c.get().layer()))) {
+        if (!lab.mounts().isOverlay(lab.store().mergedDir(c.get().layer()))) {
             return Verdict.wrong(1, M.get("created.stopped"));
         }
         Verdict ok = Verdict.right(1, M.get("created.ok"));
@@ -95,7 +95,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
     }
 
     private static Verdict written(Capas lab) {
-        Location where = lab.locate(CONTAINER, FILE);
+        Location where = lab.layers().locate(CONTAINER, FILE);
         if (where.state() != Location.State.PRESENT) {
             // The classic slip: "sudo podman exec mi-contenedor echo hola > /tmp/hola.txt"
             // redirects in the cell's shell, so the file lands in the host's /tmp.
@@ -110,7 +110,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
         }
         Store store = lab.store();
         Container c = store.container(CONTAINER);
-        Location where = lab.locate(CONTAINER, FILE);
+        Location where = lab.layers().locate(CONTAINER, FILE);
         Path given = Path.of(answer.toString().strip()).normalize();
         Path real = where.host();
         if (given.equals(real)) {
@@ -129,7 +129,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (given.startsWith(store.layerDir(c.id()))) {
             return Verdict.wrong(3, M.get("path.container.id"));
         }
-        List<String> imageLayers = lab.imageLayerIds(c.imageId());
+        List<String> imageLayers = lab.layers().imageLayerIds(c.imageId());
         for (String layer : imageLayers) {
             if (given.startsWith(store.layerDir(layer))) {
                 return Verdict.wrong(3, M.get("path.image.layer"));
@@ -153,10 +153,10 @@ public final class WhereIsYourFile implements PracticaDefinition {
         Store store = lab.store();
         Optional<Container> still = store.findContainer(CONTAINER);
         if (still.isPresent()) {
-            return Verdict.wrong(4, M.get(lab.isOverlayMount(store.mergedDir(still.get().layer())) ? "removed.still" : "removed.stopped"));
+            return Verdict.wrong(4, M.get(lab.mounts().isOverlay(store.mergedDir(still.get().layer())) ? "removed.still" : "removed.stopped"));
         }
         Set<String> listed = store.layers().stream().map(Layer::id).collect(Collectors.toSet());
-        for (DirEntry entry : lab.listDir(store.overlayDir())) {
+        for (DirEntry entry : lab.files().listDir(store.overlayDir())) {
             if (entry.name().matches("[0-9a-f]{64}") && !listed.contains(entry.name())) {
                 return Verdict.wrong(4, M.get("removed.layer", entry.name()));
             }
