@@ -8,6 +8,7 @@ import capas.render.Displayable;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,6 +23,12 @@ class JShellSessionTest {
     @AfterAll
     static void close() {
         session.close();
+    }
+
+    /** Each test is a new cell, as the kernel begins one per execute request. */
+    @BeforeEach
+    void newCell() {
+        session.begin();
     }
 
     /** Interrupts the cell that runs {@code millis} from now, as Jupyter's interrupt would. */
@@ -109,6 +116,7 @@ class JShellSessionTest {
         stopAfter(500);
         CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
+        session.begin();
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
     }
 
@@ -124,6 +132,25 @@ class JShellSessionTest {
         stopAfter(30);
         CellFailure failure = catchThrowableOfType(() -> session.eval(slow.toString(), 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
+        session.begin();
+        assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStopPressedAfterTheCellBeganButBeforeJShellHasItStillStopsIt() {
+        // Under load the kernel may get Stop between publishing "busy" and handing the code to JShell.
+        session.stop();
+        CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
+        assertThat(failure.ename()).isEqualTo("Interrumpido");
+        session.begin();
+        assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
+    }
+
+    @Test
+    void aStopFromAnEarlierCellDoesNotReachTheNextOne() {
+        session.stop();
+        session.begin();
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
     }
 
