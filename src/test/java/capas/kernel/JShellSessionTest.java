@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import capas.Eventually;
 import capas.render.Displayable;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,7 @@ class JShellSessionTest {
         session.begin();
     }
 
-    /** Interrupts the cell that runs {@code millis} from now, as Jupyter's interrupt would. */
+    /** Interrupts the cell that runs {@code millis} from now, to land in a window (JShell compiling), as Jupyter's interrupt would. */
     private static void stopAfter(long millis) {
         Thread stopper = new Thread(() -> {
             try {
@@ -113,7 +114,13 @@ class JShellSessionTest {
 
     @Test
     void stopEndsAnInfiniteLoop() throws Exception {
-        stopAfter(500);
+        Thread stopper = new Thread(() -> {
+            // The loop runs on a snippet thread of its own: Stop once it exists, as a student sees the cell busy.
+            Eventually.await("the snippet runs", () -> Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(thread -> thread.getName().equals("capas-snippet")));
+            session.stop();
+        });
+        stopper.start();
         CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
         session.begin();
