@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import capas.Eventually;
 import capas.render.Displayable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,16 +34,13 @@ class JShellSessionTest {
         session.begin();
     }
 
-    /** Interrupts the cell that runs {@code millis} from now, to land in a window (JShell compiling), as Jupyter's interrupt would. */
-    private static void stopAfter(long millis) {
+    /** Stops the cell as Jupyter's interrupt would, once {@code evaluator} (the thread running it) is where {@code where} says. */
+    private static void stopWhen(Thread evaluator, String what, Predicate<StackTraceElement[]> where) {
         Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
-            }
+            Eventually.await(what, () -> where.test(evaluator.getStackTrace()));
             session.stop();
         });
+        stopper.setDaemon(true);
         stopper.start();
     }
 
@@ -136,7 +135,8 @@ class JShellSessionTest {
             slow.append("suma += ").append(i).append(";\n");
         }
         slow.append("while (true) {} }");
-        stopAfter(30);
+        stopWhen(Thread.currentThread(), "JShell compiles the cell", stack -> Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().startsWith("com.sun.tools.javac.")));
         CellFailure failure = catchThrowableOfType(() -> session.eval(slow.toString(), 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
         session.begin();
