@@ -48,6 +48,8 @@ public final class CapasKernel extends BaseKernel {
     private final SessionHistory history;
     private final CompletableFuture<JShellSession> session;
     private volatile Runnable stopper;
+    /** Stop was pressed since the current cell began (perhaps before any part of it could be stopped). */
+    private volatile boolean stopPressed;
     private final RunAllStop runAllStop = new RunAllStop();
 
     private CapasKernel(CapasIO io, SessionHistory history, CompletableFuture<JShellSession> session) {
@@ -104,6 +106,8 @@ public final class CapasKernel extends BaseKernel {
         commManager.setMessageContext(message);
         ExecuteRequest request = message.getContent();
         Instant sent = sentAt(message);
+        // Before "busy" goes out: a frontend that saw it and pressed Stop must reach this cell.
+        beginCell();
         if (runAllStop.skips(sent)) {
             env.setBusyDeferIdle();
             env.defer().reply(AbortedReply.INSTANCE);
@@ -187,6 +191,22 @@ public final class CapasKernel extends BaseKernel {
         io.err.flush();
     }
 
+    /** A new cell begins: a Stop pressed while the kernel was idle is spent. */
+    void beginCell() {
+        stopPressed = false;
+    }
+
+    /**
+     * Publishes how to stop the part about to run, then honours a Stop that came before it could
+     * (while JShell was starting, the cell's input was published, or an earlier part ended).
+     */
+    private void stoppableBy(Runnable stop) {
+        stopper = stop;
+        if (stopPressed) {
+            throw Errors.interrupted();
+        }
+    }
+
     /** Runs every part of a cell in order; the cell's result is its last part's. */
     DisplayData run(String code) {
         DisplayData result = null;
@@ -198,8 +218,10 @@ public final class CapasKernel extends BaseKernel {
 
     private DisplayData runJava(Cell.Part part) {
         JShellSession jshell = session();
-        stopper = jshell::stop;
+        // Before Stop can reach the session, so that beginning cannot clear a Stop meant for this cell.
+        jshell.begin();
         try {
+            stoppableBy(jshell::stop);
             JShellSession.Result result = jshell.eval(part.body(), part.firstLine());
             return result.hasValue() ? Displays.of(result.value(), result.text()) : null;
         } finally {
@@ -215,8 +237,9 @@ public final class CapasKernel extends BaseKernel {
             throw new CellFailure(MESSAGES.get("magic.unknown.name"), text, List.of(text));
         }
         ShellCommand command = new ShellCommand(argv);
-        stopper = command::interrupt;
         try {
+            // Killing a process tree waits for it to die; the control channel must not.
+            stoppableBy(() -> background(command::interrupt));
             int status = command.run(System.out, System.err);
             if (status != 0) {
                 throw ShellCommand.failed(status);
@@ -227,14 +250,22 @@ public final class CapasKernel extends BaseKernel {
         }
     }
 
+    private static void background(Runnable task) {
+        Thread thread = new Thread(task, "capas-interrupt");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Stops the running cell, or the cell that has begun but has nothing to stop yet: flag first,
+     * then the stopper, so that {@link #stoppableBy} sees one or the other.
+     */
     @Override
     public void interrupt() {
+        stopPressed = true;
         Runnable running = stopper;
         if (running != null) {
-            // Killing a process tree waits for it to die; the control channel must not.
-            Thread thread = new Thread(running, "capas-interrupt");
-            thread.setDaemon(true);
-            thread.start();
+            running.run();
         }
     }
 

@@ -82,7 +82,18 @@ final class JShellSession implements AutoCloseable {
     }
 
     /**
-     * Runs {@code code} snippet by snippet and stops at the first failure.
+     * A new cell begins: a {@link #stop()} that came before it is spent. The kernel calls this
+     * before it lets Stop reach this session, so that a Stop pressed before {@link #eval} starts
+     * still ends the cell instead of being cleared by it.
+     */
+    void begin() {
+        cancelled = false;
+        control.arm();
+    }
+
+    /**
+     * Runs {@code code} snippet by snippet and stops at the first failure, or at a {@link #stop()}
+     * since the last {@link #begin()}.
      *
      * @param firstLine the cell line where {@code code} starts, for error messages
      * @throws CellFailure on a compile error, an exception or an interrupt
@@ -90,10 +101,8 @@ final class JShellSession implements AutoCloseable {
     Result eval(String code, int firstLine) {
         Result last = Result.NONE;
         Map<String, Integer> cellLines = new HashMap<>();
-        cancelled = false;
-        control.arm();
         for (SnippetSplitter.Span span : splitter.split(code)) {
-            // An interrupt that lands while JShell compiles (nothing to stop yet) ends the cell here.
+            // A stop that landed before this snippet ran (while JShell compiled, or before eval began) ends the cell here.
             if (cancelled) {
                 throw Errors.interrupted();
             }

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import capas.Eventually;
 import capas.render.Displayable;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,16 +28,19 @@ class JShellSessionTest {
         session.close();
     }
 
-    /** Interrupts the cell that runs {@code millis} from now, as Jupyter's interrupt would. */
-    private static void stopAfter(long millis) {
+    /** Each test is a new cell, as the kernel begins one per execute request. */
+    @BeforeEach
+    void newCell() {
+        session.begin();
+    }
+
+    /** Stops the cell as Jupyter's interrupt would, once {@code evaluator} (the thread running it) is where {@code where} says. */
+    private static void stopWhen(Thread evaluator, String what, Predicate<StackTraceElement[]> where) {
         Thread stopper = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
-            }
+            Eventually.await(what, () -> where.test(evaluator.getStackTrace()));
             session.stop();
         });
+        stopper.setDaemon(true);
         stopper.start();
     }
 
@@ -106,9 +113,16 @@ class JShellSessionTest {
 
     @Test
     void stopEndsAnInfiniteLoop() throws Exception {
-        stopAfter(500);
+        Thread stopper = new Thread(() -> {
+            // The loop runs on a snippet thread of its own: Stop once it exists, as a student sees the cell busy.
+            Eventually.await("the snippet runs", () -> Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(thread -> thread.getName().equals("capas-snippet")));
+            session.stop();
+        });
+        stopper.start();
         CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
+        session.begin();
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
     }
 
@@ -121,9 +135,29 @@ class JShellSessionTest {
             slow.append("suma += ").append(i).append(";\n");
         }
         slow.append("while (true) {} }");
-        stopAfter(30);
+        stopWhen(Thread.currentThread(), "JShell compiles the cell", stack -> Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().startsWith("com.sun.tools.javac.")));
         CellFailure failure = catchThrowableOfType(() -> session.eval(slow.toString(), 0), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
+        session.begin();
+        assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
+    }
+
+    @Test
+    @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aStopPressedAfterTheCellBeganButBeforeJShellHasItStillStopsIt() {
+        // Under load the kernel may get Stop between publishing "busy" and handing the code to JShell.
+        session.stop();
+        CellFailure failure = catchThrowableOfType(() -> session.eval("while (true) {}", 0), CellFailure.class);
+        assertThat(failure.ename()).isEqualTo("Interrumpido");
+        session.begin();
+        assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
+    }
+
+    @Test
+    void aStopFromAnEarlierCellDoesNotReachTheNextOne() {
+        session.stop();
+        session.begin();
         assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
     }
 

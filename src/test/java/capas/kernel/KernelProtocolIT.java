@@ -2,6 +2,7 @@ package capas.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.Env;
 import capas.notebook.KernelSession;
 import capas.notebook.NotebookRunner;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,28 +30,31 @@ class KernelProtocolIT {
                 Map.of("kernel_info", true),
                 Map.of("execute", "for (int i = 0; i < 3; i++) { System.out.println(\"tic \" + i); Thread.sleep(400); }"),
                 Map.of("execute", "%%bash\nfor i in 1 2 3; do echo \"bash $i\"; sleep 0.4; done"),
-                Map.of("execute", "while (true) {}", "interrupt_after", 1.5),
-                Map.of("execute", "%%bash\nsleep 60\necho nunca", "interrupt_after", 1.5),
+                // Stop once the loop is running (Thread.stop), and below, over SIGINT, as soon as the kernel says busy (before it runs).
+                Map.of("execute", "System.out.println(\"empieza\");\nwhile (true) {}", "interrupt", "message", "interrupt_on_output", "empieza"),
+                Map.of("execute", "%%bash\necho empieza\nsleep 60\necho nunca", "interrupt", "message", "interrupt_on_output", "empieza"),
                 Map.of("execute", "\"vivo\""),
                 Map.of("complete", "String.valueO", "cursor", 13),
                 Map.of("inspect", "Math.max(1, 2)", "cursor", 6),
                 Map.of("is_complete", "for (int i = 0; i < 3; i++) {"),
                 Map.of("is_complete", "1 + 1"),
-                Map.of("execute", "while (true) {}", "sigint_after", 1.0),
-                Map.of("execute", "%%bash\nsleep 60", "sigint_after", 1.0),
+                Map.of("execute", "while (true) {}", "interrupt", "signal"),
+                Map.of("execute", "%%bash\necho empieza\nsleep 60", "interrupt", "signal", "interrupt_on_output", "empieza"),
                 Map.of("execute", "%sh echo $((6 * 7))"),
                 Map.of("history_tail", 1),
-                // The Stop button on a cell whose root podman runs a container that ignores SIGINT and SIGTERM.
+                // The Stop button on a cell whose root podman runs a container that ignores SIGINT and SIGTERM (its PID 1
+                // has no handlers), pressed once the container is running: it has said so.
                 Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null 2>&1\n"
-                        + "sudo -n podman run --name " + CONTAINER + " --network none localhost/curso/httpd:latest sleep 60\necho nunca",
-                        "interrupt_after", 6.0),
+                        + "sudo -n podman run --name " + CONTAINER + " --network none " + Env.image()
+                        + " sh -c 'echo en marcha; exec sleep 60'\necho nunca",
+                        "interrupt", "message", "interrupt_on_output", "en marcha"),
                 Map.of("execute", "%%bash\nsudo -n podman inspect --format 'estado={{.State.Status}}' " + CONTAINER),
                 // Its own cell, which names the container only as a pattern: the bracket keeps this bash out of what pgrep finds.
                 Map.of("execute", "%%bash\npgrep -fa '(podman|conmon).*capas-it-runner-[k]ernel'\necho \"procesos=$(pgrep -fc '(podman|conmon).*capas-it-runner-[k]ernel')\""),
                 Map.of("execute", "%%bash\nsudo -n podman rm -f -t 0 " + CONTAINER + " >/dev/null"),
                 // "Run All" on a notebook whose first cell refuses to go on: the cells behind it must not run.
                 Map.of("run_all", List.of("throw new CapasException(\"alto\")", "%%bash\ntouch " + RUN_ALL_MARKER,
-                        "\"tampoco\""), "pause_after", 1.5),
+                        "\"tampoco\"")),
                 Map.of("execute", "\"de nuevo\""));
         results = KernelSession.run(steps);
     }

@@ -3,6 +3,7 @@ package capas.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import capas.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,27 +58,27 @@ class ShellCommandTest {
 
     @Test
     void interruptKillsTheWholeTree() throws Exception {
-        assertStopsEverything("bash -c 'sleep 60; echo nieto' & echo $! > %s; sleep 60; echo hijo");
+        assertStopsEverything("bash -c 'sleep 60; echo nieto' & echo $! > %s; echo listo; sleep 60; echo hijo");
     }
 
     /** A grandchild whose parent exited is re-parented: it is no longer among anyone's descendants. */
     @Test
     void interruptKillsAnOrphanedGrandchild() throws Exception {
-        assertStopsEverything("( sleep 60 & echo $! > %s ); sleep 60; echo hijo");
+        assertStopsEverything("( sleep 60 & echo $! > %s ); echo listo; sleep 60; echo hijo");
     }
 
     /** A daemon: orphaned, and in a session of its own, so no process-group signal reaches it. */
     @Test
     void interruptKillsADaemonItStarted() throws Exception {
-        assertStopsEverything("( setsid sleep 60 & echo $! > %s ); sleep 60; echo hijo");
+        assertStopsEverything("( setsid sleep 60 & echo $! > %s ); echo listo; sleep 60; echo hijo");
     }
 
     /** A terminal's Ctrl-C: the command gets SIGINT first and may clean up before it ends. */
     @Test
     void interruptSendsSigintFirst() throws Exception {
         Path file = Files.createTempFile("capas-sigint", ".txt");
-        ShellCommand command = new ShellCommand(List.of("bash", "-c", "trap 'echo int > " + file + "; exit 130' INT; sleep 60 & wait"));
-        interruptAfter(command, 700);
+        ShellCommand command = new ShellCommand(List.of("bash", "-c", "trap 'echo int > " + file + "; exit 130' INT; echo listo; sleep 60 & wait"));
+        interruptOnceReady(command);
         catchThrowableOfType(() -> run(command), CellFailure.class);
         assertThat(Files.readString(file).strip()).isEqualTo("int");
         Files.deleteIfExists(file);
@@ -86,7 +87,7 @@ class ShellCommandTest {
     private void assertStopsEverything(String script) throws Exception {
         Path pidFile = Files.createTempFile("capas-nieto", ".pid");
         ShellCommand command = new ShellCommand(List.of("bash", "-c", String.format(script, pidFile)));
-        interruptAfter(command, 700);
+        interruptOnceReady(command);
         long start = System.nanoTime();
         CellFailure failure = catchThrowableOfType(() -> run(command), CellFailure.class);
         assertThat(failure.ename()).isEqualTo("Interrumpido");
@@ -112,13 +113,10 @@ class ShellCommandTest {
         }
     }
 
-    private static void interruptAfter(ShellCommand command, long millis) {
+    /** Interrupts {@code command} once its script has printed "listo": what it must do before Stop is done. */
+    private void interruptOnceReady(ShellCommand command) {
         Thread interrupter = new Thread(() -> {
-            try {
-                Thread.sleep(millis);
-            } catch (InterruptedException e) {
-                return;
-            }
+            Eventually.await("the script printed listo", () -> out.toString(StandardCharsets.UTF_8).contains("listo\n"));
             command.interrupt();
         });
         interrupter.setDaemon(true);

@@ -3,6 +3,7 @@ package capas.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import capas.Env;
 import capas.os.CommandResult;
 import capas.os.Commands;
 import java.io.ByteArrayOutputStream;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Test;
  * kernel cannot signal root's podman or conmon: afterwards nothing of that call may be left.
  */
 class StopPodmanIT {
-    private static final String IMAGE = "localhost/curso/httpd:latest";
     private final List<String> names = new ArrayList<>();
 
     @AfterEach
@@ -46,7 +47,7 @@ class StopPodmanIT {
     }
 
     private static List<String> run(String name) {
-        return List.of("sudo", "-n", "podman", "run", "--name", name, "--network", "none", IMAGE, "sleep", "60");
+        return List.of("sudo", "-n", "podman", "run", "--name", name, "--network", "none", Env.image(), "sleep", "60");
     }
 
     @Test
@@ -85,26 +86,33 @@ class StopPodmanIT {
         assertNothingLeft(name);
     }
 
-    /** What the kernel does to a Java cell on JDK 17: {@code Thread.stop}, so no InterruptedException. */
+    /** The Stop button on a Java cell, through the kernel: whatever it does to the cell's thread on this JDK. */
     @Test
-    @SuppressWarnings({"deprecation", "removal"})
-    void stoppingAJavaCellThreadStopsTheContainer() throws Exception {
-        String name = name("threadstop");
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread call = new Thread(() -> {
-            try {
-                Commands.run(run(name));
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        call.start();
-        assertThat(waitUntilRunning(name)).isTrue();
-        call.stop();
-        call.join(30_000);
-        assertThat(call.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(ThreadDeath.class);
-        assertNothingLeft(name);
+    void stoppingAJavaCellStopsTheContainer() throws Exception {
+        String name = name("javacell");
+        String argv = run(name).stream().map(arg -> '"' + arg + '"').collect(Collectors.joining(", "));
+        CapasKernel kernel = CapasKernel.create();
+        try {
+            AtomicReference<Throwable> thrown = new AtomicReference<>();
+            kernel.beginCell();
+            Thread cell = new Thread(() -> {
+                try {
+                    kernel.run("capas.os.Commands.run(java.util.List.of(" + argv + "));");
+                } catch (Throwable t) {
+                    thrown.set(t);
+                }
+            });
+            cell.start();
+            assertThat(waitUntilRunning(name)).isTrue();
+            kernel.interrupt();
+            cell.join(30_000);
+            assertThat(cell.isAlive()).as("the cell still runs").isFalse();
+            assertThat(thrown.get()).isInstanceOf(CellFailure.class);
+            assertThat(((CellFailure) thrown.get()).ename()).isEqualTo("Interrumpido");
+            assertNothingLeft(name);
+        } finally {
+            kernel.onShutdown(false);
+        }
     }
 
     @Test

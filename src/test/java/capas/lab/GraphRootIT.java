@@ -41,11 +41,24 @@ class GraphRootIT {
                     "-cp", System.getProperty("capas.jar", "target/capas.jar"), program.toString()), conf);
 
             assertThat(output.strip()).as(output).isEqualTo(graphRoot.toString());
-        } finally {
-            // podman made the new store with ids of its user namespace: remove it from inside, with
-            // the usual storage.conf (with the moved one, podman unshare would mount it again first).
-            run(List.of("podman", "unshare", "rm", "-rf", dir.toString()), null);
-            assertThat(dir).doesNotExist();
+        } catch (Exception | AssertionError failure) {
+            // The first failure is the one to read; a clean-up that fails too comes with it.
+            try {
+                removeAsItsOwner(dir);
+            } catch (Exception | AssertionError cleanUp) {
+                failure.addSuppressed(cleanUp);
+            }
+            throw failure;
         }
+        removeAsItsOwner(dir);
+    }
+
+    /**
+     * podman made the new store with ids of its user namespace: remove it from inside, with the
+     * usual storage.conf (with the moved one, podman unshare would mount it again first).
+     */
+    private static void removeAsItsOwner(Path dir) throws IOException, InterruptedException {
+        run(List.of("podman", "unshare", "rm", "-rf", dir.toString()), null);
+        assertThat(dir).doesNotExist();
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * One real kernel driven over the Jupyter protocol by {@code kernel_session.py} (Debian's
  * jupyter_client), step by step: what a student's Jupyter sends, and everything the kernel
- * answered. See the script for the steps it understands ({@code execute}, {@code run_all}…).
+ * answered, each reply and output matched to its request by msg_id. See the script for the steps
+ * it understands ({@code execute}, {@code run_all}…) and for how it interrupts.
  */
 public final class KernelSession {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,7 +44,9 @@ public final class KernelSession {
                 List<String> command = new ArrayList<>(prefix);
                 command.addAll(List.of("/usr/bin/python3", SCRIPT.toString(), file.toString()));
                 String out = NotebookRunner.run(command, "kernel session " + steps.size() + " steps");
-                return JSON.readTree(out.substring(out.indexOf('[')));
+                // The script prints its results last, on one line; the kernel it started may have written to stdout before.
+                String[] lines = out.strip().split("\n");
+                return JSON.readTree(lines[lines.length - 1]);
             } finally {
                 Files.deleteIfExists(file);
             }

@@ -3,6 +3,7 @@ package capas.notebook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.ChildProcess;
+import capas.Env;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class LimpiarIT {
     private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
-    private static final String IMAGE = "localhost/curso/httpd:latest";
+    private static final String IMAGE = Env.image();
     private static final String LESSON_IMAGE = "localhost/capas-p4/web:latest";
     private static final String OWN_IMAGE = "localhost/mia/derivada:latest";
 

@@ -2,6 +2,7 @@ package capas.os;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.Eventually;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
@@ -13,6 +14,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +74,8 @@ class CommandTest {
             flag.set(Thread.currentThread().isInterrupted());
         });
         caller.start();
-        Thread.sleep(500);
+        Eventually.await("the caller's sleep runs", () -> ProcessHandle.current().children()
+                .anyMatch(child -> child.info().command().orElse("").endsWith("/sleep")));
         caller.interrupt();
         caller.join(10_000);
         assertThat(result.get()).isEqualTo(new CommandResult(130, "", "interrupted"));
@@ -125,16 +129,22 @@ class CommandTest {
         Path log = Files.createTempFile("capas-signals", ".txt");
         Running running = Command.of("bash", "-c", "trap 'echo INT >> " + log + "' INT; trap 'echo TERM >> " + log + "; exit 0' TERM; "
                 + "echo listo; while true; do sleep 0.1; done").start();
+        CountDownLatch ready = new CountDownLatch(1);
         Thread stopper = new Thread(() -> {
             try {
-                Thread.sleep(500);
+                // Its traps are set once it says so; a signal before that would just end bash.
+                ready.await();
             } catch (InterruptedException e) {
                 return;
             }
             running.stop();
         });
         stopper.start();
-        running.stream((error, text) -> { });
+        running.stream((error, text) -> {
+            if (text.equals("listo")) {
+                ready.countDown();
+            }
+        });
         stopper.join();
         assertThat(Files.readAllLines(log)).containsExactly("INT", "TERM");
         assertThat(running.ending()).isEqualTo(Running.Ending.STOPPED);
@@ -143,10 +153,25 @@ class CommandTest {
 
     @Test
     void sigkillEndsWhatIgnoresBoth() throws Exception {
-        Running running = Command.of("bash", "-c", "trap '' INT TERM; sleep 60 & wait; while true; do sleep 0.1; done").start();
-        Thread.sleep(300);
+        Running running = Command.of("bash", "-c", "trap '' INT TERM; echo listo; sleep 60 & wait; while true; do sleep 0.1; done").start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread reader = new Thread(() -> {
+            try {
+                running.stream((error, text) -> {
+                    if (text.equals("listo")) {
+                        ready.countDown();
+                    }
+                });
+            } catch (Exception stopped) {
+                // What stream says of a stopped command is not this test's subject.
+            }
+        });
+        reader.start();
+        // Its traps are set once it says so: from then on only SIGKILL ends it.
+        assertThat(ready.await(60, TimeUnit.SECONDS)).as("the script printed listo").isTrue();
         long start = System.nanoTime();
         running.stop();
+        reader.join();
         assertThat(running.isAlive()).isFalse();
         assertThat((System.nanoTime() - start) / 1_000_000).isBetween(2_900L, 12_000L);
     }

@@ -3,6 +3,7 @@ package capas.safety;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.ChildProcess;
+import capas.Env;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ final class StudentThings {
         }
     }
 
-    static final String IMAGE = System.getenv().getOrDefault("CAPAS_IMAGE", "localhost/curso/httpd:latest");
+    static final String IMAGE = Env.image();
     static final String DERIVED = "localhost/alumno/derivada:1";
     static final String COMMITTED = "localhost/alumno/guardada:1";
     static final String TAGGED = "localhost/alumno/mi-curso:1";

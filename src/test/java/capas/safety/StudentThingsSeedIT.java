@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
 @Order(1)
 class StudentThingsSeedIT {
     static final Path RECORD = Path.of("target", "seguridad", "cosas-del-alumno.tsv").toAbsolutePath();
+    /** Set once the record is written by this JVM: a record left in target/ by an earlier, interrupted run does not count. */
+    private static volatile boolean seeded;
+
+    /** Whether this run's seed made the things in {@link #RECORD} (both classes run in failsafe's one JVM). */
+    static boolean seededInThisRun() {
+        return seeded;
+    }
 
     @Test
     void theStudentHasThingsOfTheirOwnInBothStoresBeforeTheLabRuns() throws Exception {
@@ -27,5 +34,6 @@ class StudentThingsSeedIT {
         StudentThings.save(RECORD, things);
         assertThat(things).hasSizeGreaterThanOrEqualTo(20);
         assertThat(things).allSatisfy(t -> assertThat(t.fingerprint()).hasSize(64));
+        seeded = true;
     }
 }

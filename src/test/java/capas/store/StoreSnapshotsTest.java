@@ -6,6 +6,7 @@ import capas.Mode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.security.SecureRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,9 +103,11 @@ class StoreSnapshotsTest {
         long reads = snapshots.reads();
 
         // In place and the same size: only the file's times tell. They tick with the kernel's
-        // clock (a few ms); a person's edit never lands in the same tick as podman's write.
-        Thread.sleep(20);
+        // clock (a few ms); a person's edit never lands in the same tick as podman's write, which
+        // a test writing within microseconds can: its edit is given a later mtime of its own.
+        FileTime written = Files.getLastModifiedTime(layout.containersJson());
         Files.writeString(layout.containersJson(), renamedSameSize());
+        Files.setLastModifiedTime(layout.containersJson(), FileTime.from(written.toInstant().plusSeconds(1)));
 
         assertThat(snapshots.current().findContainer("capas-renamed")).isPresent();
         assertThat(snapshots.reads() - reads).isEqualTo(1);
