@@ -61,7 +61,7 @@ public final class Repairs {
         };
     }
 
-    /** Any user may open the tun device: rootless networking (slirp4netns) needs it. */
+    /** Any user may open the tun device: rootless networking (pasta or slirp4netns) needs it. */
     static Repair openTun(Path tun) {
         return root -> {
             root.run(List.of("chmod", "0666", tun.toString()));

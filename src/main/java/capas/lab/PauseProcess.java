@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,12 +24,17 @@ import java.util.Set;
 public record PauseProcess(Path pidFile, long pid) {
     private static final Messages M = Messages.of(PauseProcess.class);
 
-    /** The pause process of user {@code uid}, found where podman looks for it. */
-    static PauseProcess find(long uid) {
+    /**
+     * The pause process of user {@code uid}, found where podman keeps it.
+     *
+     * @param told podman's own runtime folder ({@code Podman.runtimeDir()}), when it could say
+     */
+    static PauseProcess find(long uid, Optional<Path> told) {
         List<Path> dirs = runtimeDirCandidates(Env.get("XDG_RUNTIME_DIR", ""), uid, Env.get("TMPDIR", "/tmp"), Env.home());
-        Path chosen = dirs.stream().filter(d -> usableRuntimeDir(d, uid)).findFirst().orElse(null);
+        // Podman uses one folder: the one it names, else the first usable one of its rules. A pid
+        // file found anywhere else is stale.
+        Path chosen = told.orElseGet(() -> dirs.stream().filter(d -> usableRuntimeDir(d, uid)).findFirst().orElse(null));
         List<Path> tried = new ArrayList<>();
-        // Podman uses the first usable folder; a pid file found anywhere else is stale.
         for (Path dir : chosen == null ? dirs : List.of(chosen)) {
             Path file = dir.resolve("libpod/tmp/pause.pid");
             tried.add(file);
@@ -45,16 +51,19 @@ public record PauseProcess(Path pidFile, long pid) {
     }
 
     /**
-     * Podman's runtime folder, in the order podman 4 chooses it ({@code util.GetRuntimeDir}):
-     * {@code $XDG_RUNTIME_DIR}; else {@code /run/user/<uid>}; else {@code $TMPDIR/podman-run-<uid>}
-     * ({@code /tmp} without TMPDIR); else {@code ~/rundir}.
+     * Podman's runtime folder, in the order podman chooses it when it cannot be asked
+     * ({@code util.GetRuntimeDir} in podman 4, containers/storage's {@code homedir.GetRuntimeDir}
+     * in podman 5): {@code $XDG_RUNTIME_DIR}; else {@code /run/user/<uid>}; else
+     * {@code $TMPDIR/podman-run-<uid>} (podman 4) or {@code $TMPDIR/storage-run-<uid>} (podman 5),
+     * {@code /tmp} without TMPDIR; else {@code ~/rundir}.
      */
     static List<Path> runtimeDirCandidates(String xdgRuntimeDir, long uid, String tmpDir, Path home) {
         if (xdgRuntimeDir != null && !xdgRuntimeDir.isBlank()) {
             return List.of(Path.of(xdgRuntimeDir));
         }
         String tmp = tmpDir == null || tmpDir.isBlank() ? "/tmp" : tmpDir;
-        return List.of(Path.of("/run/user", String.valueOf(uid)), Path.of(tmp, "podman-run-" + uid), home.resolve("rundir"));
+        return List.of(Path.of("/run/user", String.valueOf(uid)), Path.of(tmp, "podman-run-" + uid), Path.of(tmp, "storage-run-" + uid),
+                home.resolve("rundir"));
     }
 
     /** What podman asks of a runtime folder: this user's, with rwx for the user. */

@@ -44,7 +44,7 @@ public final class Processes {
     /** Rootless podman's pause process, found where podman keeps its pid ({@code <runtime dir>/libpod/tmp/pause.pid}). */
     public PauseProcess pause() {
         requireRootless();
-        return PauseProcess.find(Posix.uid());
+        return PauseProcess.find(Posix.uid(), podman.runtimeDir());
     }
 
     /**

@@ -30,9 +30,15 @@ public final class Commands {
         return new CommandResult(result.exitCode(), result.out(), withoutNoise(result.err()));
     }
 
-    /** Rootless podman warns about / not being a shared mount on some machines; it says nothing about the command. */
+    /**
+     * Podman's warnings about the machine, not the command: rootless podman's "/ is not a shared
+     * mount", and podman 5's "Using cgroups-v1 which is deprecated" on every command where the
+     * system still runs cgroups v1. Filtered here rather than silenced with
+     * {@code PODMAN_IGNORE_CGROUPSV1_WARNING}, because {@code sudo} drops that variable.
+     */
     static String withoutNoise(String err) {
-        return err.lines().filter(l -> !l.contains("is not a shared mount")).collect(Collectors.joining("\n"));
+        return err.lines().filter(l -> !l.contains("is not a shared mount") && !l.contains("Using cgroups-v1 which is deprecated"))
+                .collect(Collectors.joining("\n"));
     }
 
     /** Where {@code name} is on {@code path} (a PATH value), if anywhere: the file a shell would run. */

@@ -7,8 +7,9 @@ import capas.Sizes;
  * {@code podman ps --size} of one container.
  *
  * @param rwBytes    the container layer: what the container wrote (podman's {@code rwSize})
- * @param imageBytes the image below it, shared with every container of that image
- *                   (podman's {@code rootFsSize}, shown as "virtual")
+ * @param imageBytes podman's {@code rootFsSize}, shown as "virtual": podman 4 counts the image
+ *                   below the container (shared with every container of that image), podman 5
+ *                   the image plus the container layer
  */
 public record ContainerSize(long rwBytes, long imageBytes) {
     private static final Messages M = Messages.of(ContainerSize.class);

@@ -83,6 +83,24 @@ public final class Podman {
     }
 
     /**
+     * Rootless podman's runtime folder (its socket, its pause process's pid), as podman itself
+     * chose it: the parent of {@code podman/podman.sock} in {@code podman info}. Podman 4 falls
+     * back to {@code $TMPDIR/podman-run-<uid>} and podman 5 to {@code $TMPDIR/storage-run-<uid>}
+     * when there is no {@code /run/user/<uid>}; asking spares us knowing each version's rule.
+     *
+     * @return the folder, or empty when podman cannot answer
+     */
+    public Optional<Path> runtimeDir() {
+        try {
+            CommandResult result = command("info", "--format", "{{.Host.RemoteSocket.Path}}");
+            Path socket = result.ok() && result.out().strip().startsWith("/") ? Path.of(result.out().strip()) : null;
+            return socket == null || socket.getNameCount() < 3 ? Optional.empty() : Optional.of(socket.getParent().getParent());
+        } catch (CapasException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
      * Runs {@code podman <args>} and returns what happened, whatever it was, unless podman could
      * not run at all (not installed, sudo wants a password, stopped): that is an error.
      */

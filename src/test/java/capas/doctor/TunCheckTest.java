@@ -35,4 +35,17 @@ class TunCheckTest {
         assertThat(check.status()).isEqualTo(Status.AVISO);
         assertThat(check.fix()).isEqualTo("sudo modprobe tun");
     }
+
+    @Test
+    void theNetworkProgramIsTheOnePodmanNames() throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        MemoryHost open = new MemoryHost().device("/dev/net/tun", 0666, true);
+
+        // Podman 5 says it (pasta by default); podman 4 does not, and uses slirp4netns.
+        Check podman5 = new TunCheck(open, java.util.Optional.of(json.readTree("{\"host\": {\"rootlessNetworkCmd\": \"pasta\"}}"))).run();
+        Check podman4 = new TunCheck(open, java.util.Optional.of(json.readTree("{\"host\": {}}"))).run();
+
+        assertThat(podman5.detail()).contains("(pasta)").doesNotContain("slirp4netns");
+        assertThat(podman4.detail()).contains("(slirp4netns)");
+    }
 }

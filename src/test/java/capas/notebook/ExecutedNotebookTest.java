@@ -25,6 +25,13 @@ class ExecutedNotebookTest {
     }
 
     @Test
+    void textLeavesOutWhatTheMachineAddsToEveryCommand() {
+        // Podman 5 on cgroups v1, and sudo on a host whose name does not resolve.
+        assertThat(nb.cell("ruido").text()).isEqualTo("Untagged: x\n");
+        assertThat(nb.cell("ruido").stream("stderr")).contains("cgroups-v1");
+    }
+
+    @Test
     void richOutputs() {
         assertThat(nb.cell("c2").html()).isEqualTo("<b>capas</b>");
         assertThat(nb.cell("c2").svg()).isEqualTo("<svg/>");

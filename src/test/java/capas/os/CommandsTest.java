@@ -28,4 +28,15 @@ class CommandsTest {
 
         assertThat(Commands.which("podman", dir.toString())).isEmpty();
     }
+
+    @Test
+    void podmansWarningsAboutTheMachineAreLeftOutOfErrors() {
+        String err = """
+                time="2026-12-05T13:33:43Z" level=warning msg="Using cgroups-v1 which is deprecated in favor of cgroups-v2 with Podman v5 \
+                and will be removed in a future version. Set environment variable `PODMAN_IGNORE_CGROUPSV1_WARNING` to hide this warning."
+                WARN[0000] "/" is not a shared mount, this could cause issues or missing mounts with rootless containers
+                Error: no container with name or ID "x" found: no such container""";
+
+        assertThat(Commands.withoutNoise(err)).isEqualTo("Error: no container with name or ID \"x\" found: no such container");
+    }
 }

@@ -19,6 +19,10 @@ final class FixtureStore {
         copy(fixture.resolve("containers.json"), layout.containersJson());
         copy(fixture.resolve("images.json"), layout.imagesJson());
         copy(fixture.resolve("layers.json"), layout.layersJson());
+        // Captured from podman 5 only: its empty volatile indexes and overlay/.has-mount-program.
+        copyIfThere(fixture.resolve("volatile-containers.json"), layout.volatileContainersJson());
+        copyIfThere(fixture.resolve("volatile-layers.json"), layout.volatileLayersJson());
+        copyIfThere(fixture.resolve("has-mount-program"), layout.overlayDir().resolve(".has-mount-program"));
         for (String line : Files.readAllLines(fixture.resolve("links.txt"))) {
             String[] f = line.split(" ");
             Files.createDirectories(layout.diffDir(f[0]));
@@ -29,6 +33,12 @@ final class FixtureStore {
 
     static List<String> mountinfo(String mode) throws IOException {
         return Files.readAllLines(Path.of("src/test/resources/capas/store", mode, "mountinfo"));
+    }
+
+    private static void copyIfThere(Path from, Path to) throws IOException {
+        if (Files.exists(from)) {
+            copy(from, to);
+        }
     }
 
     private static void copy(Path from, Path to) throws IOException {

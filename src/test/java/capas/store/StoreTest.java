@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 class StoreTest {
@@ -119,5 +121,23 @@ class StoreTest {
 
         assertThat(store.container("capas-fixture").metadata().imageName()).isEqualTo("localhost/curso/httpd:latest");
         assertThat(store.imageLayers(store.image("curso/httpd"))).hasSize(3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"rootful-podman5", "rootless-podman5"})
+    void podman5StoresReadTheSameWay(String captured, @TempDir Path other) throws Exception {
+        // Podman 5: images.json metadata "{}", empty volatile-*.json, overlay/.has-mount-program.
+        Path root = FixtureStore.lay(captured, other);
+        assertThat(root.resolve("overlay-layers/volatile-layers.json")).hasContent("[]");
+        assertThat(root.resolve("overlay/.has-mount-program")).exists();
+
+        Store store = Store.read(captured.startsWith("rootful") ? Mode.ROOTFUL : Mode.ROOTLESS, root);
+
+        Container c = store.container("capas-fixture");
+        assertThat(c.metadata().imageName()).isEqualTo("localhost/curso/httpd:latest");
+        assertThat(store.image("curso/httpd").id()).isEqualTo(c.imageId());
+        assertThat(store.imageLayers(store.image("curso/httpd"))).hasSize(3);
+        assertThat(store.containerLayers(c)).hasSize(4).first().extracting(Layer::id).isEqualTo(c.layer());
+        assertThat(store.layers()).extracting(Layer::id).doesNotContain(".has-mount-program");
     }
 }
