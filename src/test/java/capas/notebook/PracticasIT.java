@@ -2,13 +2,12 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import capas.ChildProcess;
 import capas.practica.PracticaAnswers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,13 +20,21 @@ import org.junit.jupiter.api.TestFactory;
  * Every práctica, run through the kernel as a student would: once with the reference answers
  * (every check passes, and each hint cell gives its first hint) and once per typical wrong
  * answer (its check fails with the expected Spanish feedback, or passes with the expected
- * warning when the variant says {@code "aviso": true}). Answers live in each answer cell's metadata {@code capas.solucion} and
- * {@code capas.errores}; the committed notebook holds only the student's empty cells.
+ * warning when the variant says {@code "aviso": true}). Answers live in each answer cell's
+ * metadata {@code capas.solucion} and {@code capas.errores}; the committed notebook holds only
+ * the student's empty cells.
+ *
+ * <p>All runs of one práctica share one kernel: a single notebook holds the reference run, then
+ * per wrong answer a reset ({@code ./lab limpiar pN}, in the kernel's JVM) and the práctica again
+ * from its first cell up to the check of the wrong task. A kernel start and a launcher per
+ * variant were most of this test's time; each variant is still its own test, named as before.
  */
 class PracticasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path VARIANTS = Path.of("target", "practicas").toAbsolutePath();
-    private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
+    private static final String REFERENCE = "referencia";
+    private static final String RESET = "limpiar";
+    private static final String RAISES = "raises-exception";
 
     @TestFactory
     Stream<DynamicTest> practicas() throws IOException {
@@ -38,14 +45,11 @@ class PracticasIT {
             for (Path lab : labs.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList()) {
                 JsonNode nb = JSON.readTree(lab.toFile());
                 String name = lab.getFileName().toString().replace(".ipynb", "");
-                tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> cleaningUp(name, () -> reference(name, nb))));
-                for (JsonNode cell : nb.path("cells")) {
-                    int i = 0;
-                    for (JsonNode error : cell.path("metadata").path("capas").path("errores")) {
-                        int n = ++i;
-                        String tag = cell.path("metadata").path("tags").get(0).asText();
-                        tests.add(DynamicTest.dynamicTest(name + " " + tag + " error " + n, () -> cleaningUp(name, () -> wrong(name, nb, tag, error, n))));
-                    }
+                List<Variant> variants = variants(nb);
+                SharedRun run = new SharedRun(name, nb, variants);
+                tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> reference(nb, run.get())));
+                for (Variant v : variants) {
+                    tests.add(DynamicTest.dynamicTest(name + " " + v.tag() + " error " + v.n(), () -> wrong(v, run.get())));
                 }
             }
         }
@@ -53,18 +57,59 @@ class PracticasIT {
         return tests.stream();
     }
 
-    private static void reference(String name, JsonNode nb) throws IOException {
-        ExecutedNotebook run = NotebookRunner.execute(withHintsAsked(variant(nb, name + "-referencia", null, null)));
+    /** One typical wrong answer: answer cell {@code tag}, its {@code n}-th entry in {@code capas.errores}. */
+    record Variant(String tag, int n, JsonNode error) {
+        String section() {
+            return tag + "-error-" + n;
+        }
+
+        String check() {
+            return tag.replace("tarea-", "comprueba-");
+        }
+    }
+
+    private static List<Variant> variants(JsonNode nb) {
+        List<Variant> variants = new ArrayList<>();
         for (JsonNode cell : nb.path("cells")) {
-            String tag = cell.path("metadata").path("tags").path(0).asText("");
+            int n = 0;
+            for (JsonNode error : cell.path("metadata").path("capas").path("errores")) {
+                variants.add(new Variant(tag(cell), ++n, error));
+            }
+        }
+        return variants;
+    }
+
+    /**
+     * The reference run: every task has its check, and every check passes; each hint cell,
+     * uncommented, gives the first hint; no cell fails but one tagged {@value #RAISES}.
+     */
+    private static void reference(JsonNode nb, ExecutedNotebook run) {
+        List<String> tags = new ArrayList<>();
+        nb.path("cells").forEach(cell -> tags.add(tag(cell)));
+        List<String> checks = tags.stream().filter(t -> t.startsWith("comprueba-")).toList();
+        assertThat(checks).as("the práctica's check cells (comprueba-N)").isNotEmpty();
+        for (String task : tags.stream().filter(t -> t.startsWith("tarea-")).toList()) {
+            assertThat(checks).as("the check of " + task).contains(task.replace("tarea-", "comprueba-"));
+        }
+        for (int c = 0; c < nb.path("cells").size(); c++) {
+            JsonNode cell = nb.path("cells").get(c);
+            if (!cell.path("cell_type").asText().equals("code")) {
+                continue;
+            }
+            String tag = sectionTag(cell, c);
+            ExecutedNotebook.Cell executed = run.cell(REFERENCE + "/" + tag);
+            if (!executed.tags().contains(RAISES)) {
+                assertThat(executed.errors()).as(tag + " failed").isEmpty();
+            }
             if (tag.startsWith("comprueba-")) {
-                assertThat(run.cell(tag).text()).as(tag).startsWith("✓ ").doesNotContain("\n! ");
+                assertThat(executed.text()).as(tag).startsWith("✓ ").doesNotContain("\n! ");
             }
             if (tag.startsWith("pista-")) {
                 // The hint cell, uncommented: it gives the first hint.
-                assertThat(run.cell(tag).text()).as(tag).startsWith("Pista 1: ");
+                assertThat(executed.text()).as(tag).startsWith("Pista 1: ");
             }
         }
+        assertReset(run, REFERENCE);
     }
 
     /**
@@ -72,49 +117,134 @@ class PracticasIT {
      * a mistake that does not make the task wrong ({@code "aviso": true}, e.g. a missing label),
      * passes with the expected warning under the ✓.
      */
-    private static void wrong(String name, JsonNode nb, String answerTag, JsonNode error, int n) throws IOException {
-        ExecutedNotebook run = NotebookRunner.execute(variant(nb, name + "-" + answerTag + "-error-" + n, answerTag, error.path("fuente").asText()), true);
-        String check = answerTag.replace("tarea-", "comprueba-");
-        String expected = error.path("espera").asText();
-        if (error.path("aviso").asBoolean(false)) {
-            assertThat(run.cell(check).text()).as(check).startsWith("✓ ").contains("\n! ").contains(expected);
+    private static void wrong(Variant v, ExecutedNotebook run) {
+        String check = v.check();
+        String text = run.cell(v.section() + "/" + check).text();
+        String expected = v.error().path("espera").asText();
+        if (v.error().path("aviso").asBoolean(false)) {
+            assertThat(text).as(check).startsWith("✓ ").contains("\n! ").contains(expected);
         } else {
-            assertThat(run.cell(check).text()).as(check).startsWith("✗ ").contains(expected);
+            assertThat(text).as(check).startsWith("✗ ").contains(expected);
         }
+        assertReset(run, v.section());
     }
 
-    /** The hint cells with their call uncommented, as a student who asks for a hint runs them. */
-    private static Path withHintsAsked(Path notebook) throws IOException {
-        ObjectNode nb = (ObjectNode) JSON.readTree(notebook.toFile());
-        for (JsonNode cell : nb.path("cells")) {
-            if (cell.path("metadata").path("tags").path(0).asText("").startsWith("pista-")) {
-                String source = cell.path("source").isArray()
-                        ? String.join("", JSON.convertValue(cell.path("source"), String[].class)) : cell.path("source").asText();
-                ((ObjectNode) cell).put("source", source.replaceAll("(?m)^// (p\\.pista\\(\\d+\\))", "$1"));
+    /** The reset after a section left the práctica's lesson clean, as {@code ./lab limpiar pN} exiting 0. */
+    private static void assertReset(ExecutedNotebook run, String section) {
+        ExecutedNotebook.Cell reset = run.cell(section + "/" + RESET);
+        assertThat(reset.errors()).as("./lab limpiar after " + section + "\n" + reset.text()).isEmpty();
+    }
+
+    /** The one execution of a práctica's runs, made by the first test that needs it. */
+    private static final class SharedRun {
+        private final String name;
+        private final JsonNode nb;
+        private final List<Variant> variants;
+        private ExecutedNotebook run;
+        private Throwable failure;
+
+        SharedRun(String name, JsonNode nb, List<Variant> variants) {
+            this.name = name;
+            this.nb = nb;
+            this.variants = variants;
+        }
+
+        synchronized ExecutedNotebook get() throws IOException {
+            if (run == null && failure == null) {
+                try {
+                    run = NotebookRunner.execute(PracticaAnswers.write(allRuns(name, nb, variants), VARIANTS, name + "-todas"), true);
+                } catch (AssertionError | RuntimeException e) {
+                    failure = e;
+                }
             }
+            if (failure != null) {
+                throw new AssertionError("the runs of " + name + " in one kernel", failure);
+            }
+            return run;
         }
-        JSON.writeValue(notebook.toFile(), nb);
-        return notebook;
-    }
-
-    /** The práctica with every answer cell filled with its reference, except {@code tag}, filled with {@code source}. */
-    private static Path variant(JsonNode nb, String name, String tag, String source) throws IOException {
-        return PracticaAnswers.write(PracticaAnswers.withAnswers(nb, tag, source), VARIANTS, name);
     }
 
     /**
-     * Runs one variant, then resets its lesson with the instructor's tool ({@code ./lab limpiar
-     * p1}): a wrong answer may leave a container in the other store, and the next run must start
-     * clean.
+     * One notebook with every run of práctica {@code name}, each cell tagged
+     * {@code <section>/<its tag>}: the reference answers with the hints asked, then each wrong
+     * answer from the first cell to its check (the last one to the end, so that the práctica's
+     * own clean-up cells run as before), each section followed by the lesson's reset.
      */
-    private static void cleaningUp(String name, org.junit.jupiter.api.function.Executable run) throws Throwable {
-        try {
-            run.execute();
-        } finally {
-            String lesson = name.substring(0, name.indexOf('-'));
-            ChildProcess.Result reset = ChildProcess.run(new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "limpiar", lesson),
-                    java.time.Duration.ofMinutes(3));
-            assertThat(reset.exitCode()).as("./lab limpiar " + lesson + "\n" + reset.output()).isZero();
+    static JsonNode allRuns(String name, JsonNode nb, List<Variant> variants) {
+        ObjectNode all = nb.deepCopy();
+        ArrayNode cells = all.putArray("cells");
+        String lesson = name.substring(0, name.indexOf('-'));
+        addSection(cells, REFERENCE, withHintsAsked(PracticaAnswers.withAnswers(nb, null, null)).path("cells"), Integer.MAX_VALUE, lesson);
+        for (int i = 0; i < variants.size(); i++) {
+            Variant v = variants.get(i);
+            JsonNode answered = PracticaAnswers.withAnswers(nb, v.tag(), v.error().path("fuente").asText()).path("cells");
+            int end = Integer.MAX_VALUE;
+            if (i < variants.size() - 1) {
+                for (int c = 0; c < answered.size(); c++) {
+                    if (tag(answered.get(c)).equals(v.check())) {
+                        end = c;
+                    }
+                }
+            }
+            addSection(cells, v.section(), answered, end, lesson);
         }
+        return all;
+    }
+
+    private static void addSection(ArrayNode cells, String section, JsonNode from, int last, String lesson) {
+        for (int c = 0; c < from.size() && c <= last; c++) {
+            JsonNode cell = from.get(c);
+            if (!cell.path("cell_type").asText().equals("code")) {
+                continue;
+            }
+            ObjectNode copy = cell.deepCopy();
+            ArrayNode tags = JSON.createArrayNode().add(section + "/" + sectionTag(cell, c));
+            if (hasTag(cell, RAISES)) {
+                tags.add(RAISES);
+            }
+            ((ObjectNode) copy.path("metadata")).set("tags", tags);
+            copy.put("id", section + "-" + c);
+            cells.add(copy);
+        }
+        ObjectNode reset = cells.addObject();
+        reset.put("cell_type", "code").put("id", section + "-" + RESET).putNull("execution_count");
+        reset.putObject("metadata").putArray("tags").add(section + "/" + RESET);
+        reset.putArray("outputs");
+        // Imported, not qualified: p5 names a variable "capas", which would hide the package.
+        reset.put("source", "import capas.cli.LimpiarCommand;\nLimpiarCommand.lesson(\"" + lesson + "\");");
+    }
+
+    /** The hint cells with their call uncommented, as a student who asks for a hint runs them. */
+    private static JsonNode withHintsAsked(JsonNode nb) {
+        for (JsonNode cell : nb.path("cells")) {
+            if (tag(cell).startsWith("pista-")) {
+                ((ObjectNode) cell).put("source", source(cell).replaceAll("(?m)^// (p\\.pista\\(\\d+\\))", "$1"));
+            }
+        }
+        return nb;
+    }
+
+    private static String tag(JsonNode cell) {
+        return cell.path("metadata").path("tags").path(0).asText("");
+    }
+
+    /** A cell's tag, or its place for a cell without one: unique within a section. */
+    private static String sectionTag(JsonNode cell, int index) {
+        String tag = tag(cell);
+        return tag.isEmpty() ? "#" + index : tag;
+    }
+
+    private static boolean hasTag(JsonNode cell, String tag) {
+        for (JsonNode t : cell.path("metadata").path("tags")) {
+            if (t.asText().equals(tag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String source(JsonNode cell) {
+        return cell.path("source").isArray()
+                ? String.join("", JSON.convertValue(cell.path("source"), String[].class)) : cell.path("source").asText();
     }
 }
