@@ -11,7 +11,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -28,6 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  * per wrong answer a reset ({@code ./lab limpiar pN}, in the kernel's JVM) and the práctica again
  * from its first cell up to the check of the wrong task. A kernel start and a launcher per
  * variant were most of this test's time; each variant is still its own test, named as before.
+ * Two prácticas run at a time ({@link #LANES}).
  */
 class PracticasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,24 +44,40 @@ class PracticasIT {
     private static final String REFERENCE = "referencia";
     private static final String RESET = "limpiar";
     private static final String RAISES = "raises-exception";
+    /**
+     * Prácticas run two at a time: each has its own lesson label, container and image names and
+     * lesson lock, and its reset removes only what carries its label, so two never meet; a
+     * práctica's kernel spends most of its time waiting for podman and sudo.
+     */
+    private static final int LANES = 2;
 
     @TestFactory
     Stream<DynamicTest> practicas() throws IOException {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        List<DynamicTest> tests = new ArrayList<>();
-        try (Stream<Path> labs = Files.list(Path.of("labs"))) {
-            for (Path lab : labs.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList()) {
-                JsonNode nb = JSON.readTree(lab.toFile());
-                String name = lab.getFileName().toString().replace(".ipynb", "");
-                List<Variant> variants = variants(nb);
-                SharedRun run = new SharedRun(name, nb, variants);
-                tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> reference(nb, run.get())));
-                for (Variant v : variants) {
-                    tests.add(DynamicTest.dynamicTest(name + " " + v.tag() + " error " + v.n(), () -> wrong(v, run.get())));
-                }
+        Map<String, JsonNode> labs = new TreeMap<>();
+        try (Stream<Path> files = Files.list(Path.of("labs"))) {
+            for (Path lab : files.filter(p -> p.toString().endsWith(".ipynb")).toList()) {
+                labs.put(lab.getFileName().toString().replace(".ipynb", ""), JSON.readTree(lab.toFile()));
             }
         }
+        Map<String, JsonNode> allRuns = new HashMap<>();
+        labs.forEach((name, nb) -> allRuns.put(name, allRuns(name, nb, variants(nb))));
+        // The longest first, so that no lane is left with a long one at the end.
+        ExecutorService lanes = Executors.newFixedThreadPool(LANES);
+        Map<String, SharedRun> runs = new HashMap<>();
+        labs.keySet().stream().sorted(Comparator.comparingInt((String name) -> allRuns.get(name).path("cells").size()).reversed())
+                .forEach(name -> runs.put(name, new SharedRun(name, allRuns.get(name), lanes)));
+        // Each lane ends when its last práctica has run; the pool's threads need not outlive them.
+        lanes.shutdown();
+        List<DynamicTest> tests = new ArrayList<>();
+        labs.forEach((name, nb) -> {
+            SharedRun run = runs.get(name);
+            tests.add(DynamicTest.dynamicTest(name + " con las respuestas de referencia", () -> reference(nb, run.get())));
+            for (Variant v : variants(nb)) {
+                tests.add(DynamicTest.dynamicTest(name + " " + v.tag() + " error " + v.n(), () -> wrong(v, run.get())));
+            }
+        });
         assertThat(tests).as("prácticas in labs/").isNotEmpty();
         return tests.stream();
     }
@@ -135,32 +160,22 @@ class PracticasIT {
         assertThat(reset.errors()).as("./lab limpiar after " + section + "\n" + reset.text()).isEmpty();
     }
 
-    /** The one execution of a práctica's runs, made by the first test that needs it. */
+    /** The one execution of a práctica's runs, started in a lane when the tests are listed. */
     private static final class SharedRun {
         private final String name;
-        private final JsonNode nb;
-        private final List<Variant> variants;
-        private ExecutedNotebook run;
-        private Throwable failure;
+        private final Future<ExecutedNotebook> run;
 
-        SharedRun(String name, JsonNode nb, List<Variant> variants) {
+        SharedRun(String name, JsonNode allRuns, ExecutorService lanes) {
             this.name = name;
-            this.nb = nb;
-            this.variants = variants;
+            this.run = lanes.submit(() -> NotebookRunner.execute(PracticaAnswers.write(allRuns, VARIANTS, name + "-todas"), true));
         }
 
-        synchronized ExecutedNotebook get() throws IOException {
-            if (run == null && failure == null) {
-                try {
-                    run = NotebookRunner.execute(PracticaAnswers.write(allRuns(name, nb, variants), VARIANTS, name + "-todas"), true);
-                } catch (AssertionError | RuntimeException e) {
-                    failure = e;
-                }
+        ExecutedNotebook get() throws InterruptedException {
+            try {
+                return run.get();
+            } catch (ExecutionException e) {
+                throw new AssertionError("the runs of " + name + " in one kernel", e.getCause());
             }
-            if (failure != null) {
-                throw new AssertionError("the runs of " + name + " in one kernel", failure);
-            }
-            return run;
         }
     }
 
