@@ -46,6 +46,7 @@ class PracticasIT {
     private static final String REFERENCE = "referencia";
     private static final String RESET = "limpiar";
     private static final String RAISES = "raises-exception";
+
     @TestFactory
     Stream<DynamicTest> practicas() throws IOException {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
