@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * nothing else. Containers go with {@code rm -f}; images never with {@code rmi -f}, which would
  * also remove containers someone else made from them: an image still in use stays, with a warning.
  */
-final class LimpiarCommand {
+public final class LimpiarCommand {
     private static final Messages M = Messages.of(LimpiarCommand.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -55,6 +55,14 @@ final class LimpiarCommand {
             Console.warn(M.get("limpiar.no.sudo"));
         }
         return 0;
+    }
+
+    /**
+     * {@code ./lab limpiar <lección>} without a new JVM: what a test that runs every variant of
+     * a práctica in one kernel does between variants, as strong as the instructor's reset.
+     */
+    public static void lesson(String lesson) {
+        run(new String[] {lesson});
     }
 
     private static void clean(Podman podman, String lesson, boolean withImages) {
