@@ -98,7 +98,7 @@ public final class LimpiarCommand {
     }
 
     private static JsonNode listed(Podman podman, String... args) {
-        CommandResult result = podman.command(args);
+        CommandResult result = podman.listing(args);
         if (!result.ok()) {
             throw new CapasException(CapasException.Kind.PODMAN_FAILED,
                     M.get("limpiar.list.failed", Stores.where(podman), result.firstLine()), "podman " + String.join(" ", args));

@@ -30,6 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@value Labels#LESSON}, so that one lesson can be reset alone.
  */
 public final class Podman {
+    /** A listing raced by removals is asked this many times at most. */
+    private static final int LISTING_ATTEMPTS = 3;
     private static final Messages M = Messages.of(Podman.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Each mode's store folder, asked of podman once per process. */
@@ -113,6 +115,28 @@ public final class Podman {
             throw cannotRun;
         }
         return result;
+    }
+
+    /**
+     * A listing ({@code ps -a}, {@code images}): podman lists the objects and then reads each one,
+     * so an object another process removes in between fails the whole listing with "image not
+     * known" or "no such container". A listing changes nothing, so it is asked again, and the next
+     * one no longer sees what was removed.
+     */
+    public CommandResult listing(String... args) {
+        CommandResult result = command(args);
+        for (int attempt = 1; attempt < LISTING_ATTEMPTS && vanishedWhileListing(result); attempt++) {
+            result = command(args);
+        }
+        return result;
+    }
+
+    static boolean vanishedWhileListing(CommandResult result) {
+        if (result.ok()) {
+            return false;
+        }
+        CapasException.Kind kind = PodmanError.kindOf(result.err());
+        return kind == CapasException.Kind.UNKNOWN_IMAGE || kind == CapasException.Kind.UNKNOWN_CONTAINER;
     }
 
     /** This podman as a student types it in a terminal: {@code sudo podman} for rootful, {@code podman} for rootless. */
