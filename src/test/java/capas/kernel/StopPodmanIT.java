@@ -1,6 +1,7 @@
 package capas.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import capas.os.CommandResult;
@@ -14,6 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -85,25 +88,19 @@ class StopPodmanIT {
         assertNothingLeft(name);
     }
 
-    /** What the kernel does to a Java cell on JDK 17: {@code Thread.stop}, so no InterruptedException. */
+    /** Stop on a Java cell that called podman, through JShell as the kernel runs it: the cell thread is interrupted. */
     @Test
-    @SuppressWarnings({"deprecation", "removal"})
-    void stoppingAJavaCellThreadStopsTheContainer() throws Exception {
-        String name = name("threadstop");
-        AtomicReference<Throwable> thrown = new AtomicReference<>();
-        Thread call = new Thread(() -> {
-            try {
-                Commands.run(run(name));
-            } catch (Throwable t) {
-                thrown.set(t);
-            }
-        });
-        call.start();
-        assertThat(waitUntilRunning(name)).isTrue();
-        call.stop();
-        call.join(30_000);
-        assertThat(call.isAlive()).isFalse();
-        assertThat(thrown.get()).isInstanceOf(ThreadDeath.class);
+    void stoppingAJavaCellStopsTheContainer() throws Exception {
+        String name = name("javacell");
+        String code = "capas.os.Commands.run(List.of(\"" + String.join("\", \"", run(name)) + "\"))";
+        try (JShellSession session = JShellSession.start(ClassPath.ofThisJvm())) {
+            CompletableFuture<Throwable> cell = CompletableFuture.supplyAsync(() -> catchThrowable(() -> session.eval(code, 0)));
+            assertThat(waitUntilRunning(name)).isTrue();
+            session.stop();
+            Throwable failure = cell.get(30, TimeUnit.SECONDS);
+            assertThat(failure).isInstanceOf(CellFailure.class);
+            assertThat(((CellFailure) failure).ename()).isEqualTo("Interrumpido");
+        }
         assertNothingLeft(name);
     }
 
