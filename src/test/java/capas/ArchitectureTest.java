@@ -64,6 +64,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat()
             .resideInAnyPackage("org.dflib.jjava..", "jdk.jshell..", "com.google.gson..", "org.zeromq..", "zmq..")
             .because("the library works from plain JShell or Java, without Jupyter");
+    /** ASM rewrites snippet classes so that Stop ends them (SnippetPolls): no other code rewrites bytecode. */
+    private static final ArchRule BYTECODE_IN_KERNEL = noClasses().that().resideOutsideOfPackage("capas.kernel")
+            .should().dependOnClassesThat().resideInAPackage("org.objectweb.asm..")
+            .because("only the kernel rewrites the classes JShell loads");
     private static final ArchRule NATIVE_CALLS_IN_OS = noClasses().that().resideOutsideOfPackage("capas.os")
             .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
             .because("the calls the JDK lacks are made once, in capas.os");
@@ -87,6 +91,11 @@ class ArchitectureTest {
     @Test
     void onlyTheKernelSeesTheKernelProtocol() {
         KERNEL_PROTOCOL_IN_KERNEL.check(MAIN);
+    }
+
+    @Test
+    void onlyTheKernelRewritesBytecode() {
+        BYTECODE_IN_KERNEL.check(MAIN);
     }
 
     @Test

@@ -11,8 +11,10 @@ import jdk.jshell.execution.DirectExecutionControl;
  *
  * <p>JShell's execution SPI only hands strings back to the caller; rich display needs the value
  * itself (a {@code Displayable}) and a {@code CapasException} needs its hint, so both are kept
- * here. Each snippet runs on a fresh thread so that an interrupt can stop it without touching
- * the thread that talks to Jupyter.
+ * here. Each snippet runs on a fresh {@link CellThread} so that an interrupt can stop it without
+ * touching the thread that talks to Jupyter, and every snippet class gets its stop polls
+ * ({@link SnippetPolls}) as it loads: Stop then ends even a loop that never blocks, the same way
+ * on every JDK.
  */
 final class CapturingExecutionControl extends DirectExecutionControl {
     /** Marks "no snippet produced a value", which differs from a snippet that produced null. */
@@ -20,7 +22,7 @@ final class CapturingExecutionControl extends DirectExecutionControl {
 
     private volatile Object lastValue = NO_VALUE;
     private volatile Throwable lastThrowable;
-    private volatile Thread running;
+    private volatile CellThread running;
     private volatile boolean stopped;
     /** Set by an interrupt until the next cell: one that lands while JShell still compiles must stop the run that follows. */
     private volatile boolean stopRequested;
@@ -52,7 +54,7 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     protected String invoke(Method doitMethod) throws Exception {
         AtomicReference<Object> result = new AtomicReference<>();
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread thread = new Thread(() -> {
+        CellThread thread = new CellThread(() -> {
             try {
                 result.set(doitMethod.invoke(null));
             } catch (InvocationTargetException e) {
@@ -60,23 +62,23 @@ final class CapturingExecutionControl extends DirectExecutionControl {
             } catch (Throwable e) {
                 failure.set(e);
             }
-        }, "capas-snippet");
+        });
         // Libraries that look classes up by context loader (ServiceLoader, Jackson) must see snippet classes.
         thread.setContextClassLoader(doitMethod.getDeclaringClass().getClassLoader());
         running = thread;
-        if (stopRequested) {
-            running = null;
-            stopped = true;
-            throw new StoppedException();
-        }
-        thread.start();
         try {
+            if (stopRequested) {
+                stopped = true;
+                throw new StoppedException();
+            }
+            thread.start();
             thread.join();
         } finally {
             running = null;
+            thread.ended();
         }
         Throwable thrown = failure.get();
-        if (thrown instanceof InvocationTargetException ite && isStop(ite.getCause()) || isStop(thrown)) {
+        if (isStop(thrown)) {
             stopped = true;
             throw new StoppedException();
         }
@@ -108,24 +110,33 @@ final class CapturingExecutionControl extends DirectExecutionControl {
     }
 
     @Override
-    @SuppressWarnings({"deprecation", "removal"})
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException, EngineTerminationException {
+        ClassBytecodes[] polled = new ClassBytecodes[classes.length];
+        for (int i = 0; i < classes.length; i++) {
+            polled[i] = new ClassBytecodes(classes[i].name(), SnippetPolls.insert(classes[i].bytecodes()));
+        }
+        super.load(polled);
+    }
+
+    @Override
     public void stop() {
         stopRequested = true;
-        Thread thread = running;
+        CellThread thread = running;
         if (thread != null) {
             stopped = true;
-            try {
-                // Thread.stop is the only way to end `while (true) {}`; JDK 17 still honours it.
-                thread.stop();
-            } catch (UnsupportedOperationException newerJdk) {
-                // JDK 20+ refuses: only code that checks for interrupts (sleep, I/O) stops.
-                thread.interrupt();
-            }
+            thread.requestStop();
         }
     }
 
-    @SuppressWarnings({"deprecation", "removal"})
-    private static boolean isStop(Throwable t) {
-        return t instanceof ThreadDeath;
+    /** The snippet ended because of Stop: the poll's throw, however the snippet's code wrapped it. */
+    private static boolean isStop(Throwable thrown) {
+        int depth = 0;
+        // A cause chain can loop (initCause only refuses the throwable itself): look a bounded way down.
+        for (Throwable t = thrown; t != null && depth++ < 64; t = t.getCause()) {
+            if (t instanceof StopPoll.Stopped) {
+                return true;
+            }
+        }
+        return false;
     }
 }

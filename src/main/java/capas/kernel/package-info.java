@@ -12,6 +12,11 @@
  * cells and {@code %sh} lines run shell commands with output streamed as it comes; a non-zero
  * exit status fails the cell. {@code display(x)} shows a value before the cell ends.
  *
+ * <p>Stop: a Java cell's thread is interrupted (sleep, I/O and the library's commands end) and
+ * the snippet's own code, which {@link capas.kernel.SnippetPolls} gave a poll on every loop turn
+ * and method entry as JShell loaded it, throws at its next poll; no {@code Thread.stop}, so it
+ * works alike on JDK 17, 21 and 25. Threads a cell starts itself are not stopped.
+ *
  * <p>Startup benchmark: {@code /usr/bin/python3 src/test/bench/kernel_startup.py --kernels-dir DIR}
  * where {@code DIR/kernels/capas} is an installed kernel.
  */

@@ -67,8 +67,8 @@ public final class Command {
      * Runs it to the end and keeps what it wrote. Never throws for the command's sake: exit code
      * 127 when the program is not installed, 124 (err "timeout") when it ran out of time, 130
      * (err "interrupted", the thread's interrupt flag kept) when the calling thread was
-     * interrupted. A {@code Thread.stop} (how the kernel stops a Java cell) stops the process
-     * tree too before it goes on.
+     * interrupted (how the kernel stops a Java cell); the process tree is stopped before it
+     * returns.
      */
     public CommandResult capture() {
         Running running;

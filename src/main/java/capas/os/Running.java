@@ -194,8 +194,8 @@ public final class Running implements AutoCloseable {
     }
 
     /**
-     * The stop itself runs on a thread of its own: a second Stop ({@code Thread.stop} on the
-     * caller) must not cut it short, and the caller only waits for it.
+     * The stop itself runs on a thread of its own: a second Stop (another interrupt, or the
+     * kernel's stop error thrown on the caller) must not cut it short, and the caller only waits for it.
      */
     void stop(Ending why) {
         stopInBackground(why);
