@@ -62,6 +62,29 @@ public final class NotebookRunner {
         return JUPYTER_DIR;
     }
 
+    /**
+     * The kernel for another user: the jar, its libraries and the kernelspec copied under
+     * {@code dir}, readable by everyone, because that user may not enter the lab user's home
+     * (Debian 13 makes homes 0700). Returns the folder to put in that user's JUPYTER_PATH.
+     */
+    public static Path installKernelReadableByAll(Path dir) throws IOException {
+        Path jar = Path.of(System.getProperty("capas.jar", Path.of("target", "capas.jar").toString())).toAbsolutePath();
+        Path copy = dir.resolve("capas.jar");
+        Path lib = dir.resolve("lib");
+        Files.createDirectories(lib);
+        Files.copy(jar, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        try (var jars = Files.list(jar.resolveSibling("lib"))) {
+            for (Path each : jars.toList()) {
+                Files.copy(each, lib.resolve(each.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path jupyter = dir.resolve("jupyter");
+        run(List.of(java, "-jar", copy.toString(), "kernelspec", jupyter.resolve("kernels").toString()), "kernelspec for another user");
+        run(List.of("chmod", "-R", "a+rX", dir.toString()), "chmod a+rX " + dir);
+        return jupyter;
+    }
+
     /** Runs a command with JUPYTER_PATH pointing at the test kernels; returns its stdout. */
     public static String run(List<String> command, String what) {
         try {

@@ -154,7 +154,7 @@ class FaultsIT {
         assertThat(sudo("useradd", "--system", "--create-home", "--home-dir", guestHome.toString(), "--shell", "/bin/bash", GUEST).exitCode())
                 .isZero();
         assertThat(Files.readString(Path.of("/etc/subuid"))).as("a system user gets no subordinate range").doesNotContain(GUEST + ":");
-        Path jupyterPath = NotebookRunner.installKernel();
+        Path jupyterPath = NotebookRunner.installKernelReadableByAll(Files.createTempDirectory("capas-" + GUEST + "-kernel"));
         JsonNode steps = KernelSession.run(List.of("sudo", "-n", "-u", GUEST, "/usr/bin/env", "-i", "HOME=" + guestHome, "USER=" + GUEST,
                 "LOGNAME=" + GUEST, "PATH=/usr/local/bin:/usr/bin:/bin", "LANG=C.UTF-8", "JUPYTER_PATH=" + jupyterPath), List.of(
                 Map.of("execute", "var lab = Capas.rootful();\nlab.store()"),
