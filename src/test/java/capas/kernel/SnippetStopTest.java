@@ -32,11 +32,17 @@ class SnippetStopTest {
         session.close();
     }
 
+    /** One cell as the kernel runs it: begun (a Stop pressed before it is spent), then evaluated. */
+    private static JShellSession.Result cell(String code, int firstLine) {
+        session.begin();
+        return session.eval(code, firstLine);
+    }
+
     /** Runs {@code code} on a thread of its own; the future holds how the cell failed, or null. */
     private static CompletableFuture<CellFailure> evalInBackground(String code) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                session.eval(code, 0);
+                cell(code, 0);
                 return null;
             } catch (CellFailure failure) {
                 return failure;
@@ -86,14 +92,14 @@ class SnippetStopTest {
         assertThat(failure).as("the cell ended as stopped").isNotNull();
         assertThat(failure.ename()).isEqualTo("Interrumpido");
         assertThat(failure.traceback()).containsExactly("Ejecución interrumpida.");
-        assertThat(session.eval("1 + 1", 0).value()).isEqualTo(2);
+        assertThat(cell("1 + 1", 0).value()).isEqualTo(2);
     }
 
     @Test
     void theLoopRanOnAFieldUntilStopped() throws Exception {
-        session.eval("int vueltas = 0;", 0);
+        cell("int vueltas = 0;", 0);
         stopWhileRunning("for (;;) { vueltas++; }");
-        assertThat((Integer) session.eval("vueltas", 0).value()).isPositive();
+        assertThat((Integer) cell("vueltas", 0).value()).isPositive();
     }
 
     @Test
@@ -104,20 +110,20 @@ class SnippetStopTest {
 
     @Test
     void cellsThatAreNotStoppedRunAsWritten() {
-        assertThat(session.eval("long suma = 0;\nfor (int i = 0; i < 1_000_000; i++) { suma += i; }\nsuma", 0).value())
+        assertThat(cell("long suma = 0;\nfor (int i = 0; i < 1_000_000; i++) { suma += i; }\nsuma", 0).value())
                 .isEqualTo(499_999_500_000L);
-        assertThat(session.eval("int veces = 0;\ndo { veces++; } while (veces < 5);\nveces", 0).value()).isEqualTo(5);
+        assertThat(cell("int veces = 0;\ndo { veces++; } while (veces < 5);\nveces", 0).value()).isEqualTo(5);
     }
 
     @Test
     void aStopWithNothingRunningDoesNotReachTheNextCell() {
         session.stop();
-        assertThat(session.eval("\"sigue\"", 0).value()).isEqualTo("sigue");
+        assertThat(cell("\"sigue\"", 0).value()).isEqualTo("sigue");
     }
 
     @Test
     void snippetClassesSeeTheKernelsOwnPoll() {
         // A copy of StopPoll in JShell's loader would have a counter of its own that Stop never sets.
-        assertThat(session.eval("capas.kernel.StopPoll.class", 0).value()).isSameAs(StopPoll.class);
+        assertThat(cell("capas.kernel.StopPoll.class", 0).value()).isSameAs(StopPoll.class);
     }
 }
