@@ -37,18 +37,23 @@ public final class KernelSession {
         NotebookRunner.installKernel();
         try {
             Path file = Files.createTempFile("capas-steps", ".json");
+            // Another user's client must be able to read its script and steps, and may not enter
+            // the lab user's home (0700 on Debian 13): both go to /tmp, readable by all.
+            Path script = Files.createTempFile("capas-kernel-session", ".py");
             try {
                 JSON.writeValue(file.toFile(), steps);
-                // Another user's kernel must be able to read its steps.
+                Files.copy(SCRIPT, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rw-r--r--"));
                 List<String> command = new ArrayList<>(prefix);
-                command.addAll(List.of("/usr/bin/python3", SCRIPT.toString(), file.toString()));
+                command.addAll(List.of("/usr/bin/python3", script.toString(), file.toString()));
                 String out = NotebookRunner.run(command, "kernel session " + steps.size() + " steps");
                 // The script prints its results last, on one line; the kernel it started may have written to stdout before.
                 String[] lines = out.strip().split("\n");
                 return JSON.readTree(lines[lines.length - 1]);
             } finally {
                 Files.deleteIfExists(file);
+                Files.deleteIfExists(script);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
