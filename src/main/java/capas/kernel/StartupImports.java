@@ -10,7 +10,7 @@ import java.util.List;
  */
 final class StartupImports {
     static final List<String> LIBRARY = List.of(
-            "capas", "capas.store", "capas.podman", "capas.context", "capas.render", "capas.lab", "capas.doctor", "capas.practica");
+            "capas", "capas.store", "capas.podman", "capas.context", "capas.render", "capas.lab", "capas.doctor", "capas.practica", "capas.leccion");
     static final List<String> JDK = List.of("java.util", "java.nio.file", "java.io");
     static final String STATICS = "import static capas.kernel.Notebook.*;";
 
