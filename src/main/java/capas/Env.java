@@ -18,6 +18,8 @@ public final class Env {
     /** Port Jupyter listens on (127.0.0.1 only). */
     public static final String PORT = "CAPAS_PORT";
     public static final int DEFAULT_PORT = 8888;
+    /** Which Jupyter {@code ./lab} opens: {@code lab} (JupyterLab, where installed) or {@code notebook} (Notebook 6.4). */
+    public static final String INTERFACE = "CAPAS_INTERFAZ";
     /** Set by {@code ./lab} when root started it and handed over to the lab user (then sudo -n may fix the machine). */
     public static final String FROM_ROOT = "CAPAS_FROM_ROOT";
     /** Where {@code ./lab exportar} writes its HTML. */

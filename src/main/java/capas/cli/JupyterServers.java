@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-/** The Jupyter servers of this user, as {@code jupyter notebook list --json} lists them. */
+/**
+ * The Jupyter servers of this user, as {@code jupyter notebook list --json} (Notebook 6.4) and
+ * {@code jupyter lab list --json} (JupyterLab's jupyter_server, which keeps its own list) list them.
+ */
 final class JupyterServers {
     private static final Messages M = Messages.of(JupyterServers.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -24,7 +27,7 @@ final class JupyterServers {
     private static final long LIST_TIMEOUT_SECONDS = 30;
 
     /** One running server. */
-    record Server(String url, String token, long pid, Path notebookDir) {
+    record Server(String url, String token, long pid, Path notebookDir, JupyterInterface ui) {
         /** The address to open, with its token: what the student pastes in a browser. */
         String address() {
             return url + "?token=" + token;
@@ -44,26 +47,33 @@ final class JupyterServers {
                 M.get("jupyter.missing"), capas.doctor.Packages.hint("jupyter")));
     }
 
-    /** The server serving {@code dir}, if one is running. */
+    /** The server serving {@code dir}, whichever interface it is, if one is running. */
     static Optional<Server> serving(Path jupyter, Path dir) {
-        CommandResult list = Commands.run(List.of(jupyter.toString(), "notebook", "list", "--json"), Map.of(), LIST_TIMEOUT_SECONDS);
-        return find(list.ok() ? list.out() : "", same(dir));
+        for (JupyterInterface ui : JupyterInterface.installed(JupyterInterface.labInstalled())) {
+            CommandResult list = Commands.run(ui.listCommand(jupyter), Map.of(), LIST_TIMEOUT_SECONDS);
+            Optional<Server> server = find(list.ok() ? list.out() : "", same(dir), ui);
+            if (server.isPresent()) {
+                return server;
+            }
+        }
+        return Optional.empty();
     }
 
     /**
-     * The first server of {@code listing} (one JSON object per line) whose notebook folder
-     * {@code isDir} accepts. Pure, for tests.
+     * The first server of {@code listing} (one JSON object per line, from {@code ui}'s list) whose
+     * served folder {@code isDir} accepts: {@code notebook_dir} in Notebook 6.4, {@code root_dir}
+     * in jupyter_server. Pure, for tests.
      */
-    static Optional<Server> find(String listing, Predicate<Path> isDir) {
+    static Optional<Server> find(String listing, Predicate<Path> isDir, JupyterInterface ui) {
         for (String line : listing.lines().toList()) {
             if (!line.strip().startsWith("{")) {
                 continue;
             }
             try {
                 JsonNode s = JSON.readTree(line);
-                String dir = s.path("notebook_dir").asText("");
+                String dir = s.path("notebook_dir").asText(s.path("root_dir").asText(""));
                 if (!dir.isEmpty() && isDir.test(Path.of(dir))) {
-                    return Optional.of(new Server(s.path("url").asText(), s.path("token").asText(), s.path("pid").asLong(), Path.of(dir)));
+                    return Optional.of(new Server(s.path("url").asText(), s.path("token").asText(), s.path("pid").asLong(), Path.of(dir), ui));
                 }
             } catch (IOException e) {
                 // Not a server line (a warning Jupyter printed): skip it.

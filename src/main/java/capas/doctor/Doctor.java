@@ -54,6 +54,11 @@ public final class Doctor {
         return new JupyterCheck(host).command();
     }
 
+    /** JupyterLab's {@code jupyter-lab} beside {@link #jupyterCommand()}, if installed (Debian 13 has it, 12 not). */
+    public Optional<Path> jupyterLabCommand() {
+        return new JupyterCheck(host).labCommand();
+    }
+
     public Diagnosis run() {
         boolean root = host.identity().root();
         List<Check> checks = new ArrayList<>();

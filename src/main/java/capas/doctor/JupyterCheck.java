@@ -10,6 +10,8 @@ final class JupyterCheck implements HostCheck {
     private static final Messages M = Messages.of(JupyterCheck.class);
     /** Debian's Jupyter: its Python has the modules, whatever {@code python3} on PATH is. */
     static final Path DEBIAN = Path.of("/usr/bin/jupyter");
+    /** JupyterLab's command, which {@code jupyter lab} runs: beside {@code jupyter} (package jupyterlab, Debian 13 on). */
+    static final String LAB = "jupyter-lab";
     private final Host host;
 
     JupyterCheck(Host host) {
@@ -24,6 +26,14 @@ final class JupyterCheck implements HostCheck {
         return host.isExecutable(DEBIAN) ? Optional.of(DEBIAN) : host.which("jupyter");
     }
 
+    /**
+     * JupyterLab's command beside {@link #command()}, where {@code jupyter lab} finds it: only a
+     * JupyterLab of the same Python serves the same kernels.
+     */
+    Optional<Path> labCommand() {
+        return command().map(jupyter -> jupyter.resolveSibling(LAB)).filter(host::isExecutable);
+    }
+
     @Override
     public Check run() {
         String topic = M.get("topic.jupyter");
@@ -36,7 +46,8 @@ final class JupyterCheck implements HostCheck {
         if (!modules.ok()) {
             return Check.error(topic, M.get("jupyter.modules", found.get(), python), Packages.hint("jupyter"));
         }
-        String detail = M.get("jupyter.found", found.get(), python);
+        String detail = M.get("jupyter.found", found.get(), python) + " "
+                + labCommand().map(lab -> M.get("jupyter.lab", lab)).orElse(M.get("jupyter.nolab"));
         Optional<Path> pathPython = host.which("python3");
         if (pathPython.isPresent() && !pathPython.get().toString().equals(python)
                 && !host.run(pathPython.get().toString(), "-c", "import notebook").ok()) {

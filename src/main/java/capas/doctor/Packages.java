@@ -18,9 +18,16 @@ public final class Packages {
     static final String SYSTEM = "sistema";
     /** Only for {@code ./lab test} (the browser tests). */
     static final String TESTS = "pruebas";
+    /** Fourth field: installed where the release has the package, never demanded nor advised (JupyterLab: Debian 13 has it, 12 not). */
+    static final String OPTIONAL = "opcional";
+    /** A command field that names no command, so that an optional package without one still has four fields. */
+    private static final String NO_COMMAND = "-";
 
     /** One line of a package list. */
-    public record Package(String name, String group, String command) {
+    public record Package(String name, String group, String command, boolean optional) {
+        public Package(String name, String group, String command) {
+            this(name, group, command, false);
+        }
     }
 
     private Packages() {
@@ -45,15 +52,20 @@ public final class Packages {
             if (fields[0].isEmpty() || fields[0].startsWith("#")) {
                 continue;
             }
-            packages.add(new Package(fields[0], fields.length > 1 ? fields[1] : "", fields.length > 2 ? fields[2] : null));
+            String command = fields.length > 2 && !fields[2].equals(NO_COMMAND) ? fields[2] : null;
+            packages.add(new Package(fields[0], fields.length > 1 ? fields[1] : "", command, fields.length > 3 && fields[3].equals(OPTIONAL)));
         }
         return packages;
     }
 
-    /** The names of {@code distro}'s packages in {@code groups} (all a student needs when empty). */
+    /**
+     * The names of {@code distro}'s packages in {@code groups} (all a student needs when empty);
+     * never an optional one, which a release may not have (apt would refuse the whole line).
+     */
     public static List<String> names(String distro, String... groups) {
         Set<String> wanted = Set.of(groups);
         return of(distro).stream()
+                .filter(p -> !p.optional())
                 .filter(p -> wanted.isEmpty() ? !p.group().equals(SYSTEM) && !p.group().equals(TESTS) : wanted.contains(p.group()))
                 .map(Package::name).toList();
     }

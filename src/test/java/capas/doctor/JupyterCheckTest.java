@@ -19,8 +19,29 @@ class JupyterCheckTest {
         Check check = new JupyterCheck(host).run();
 
         assertThat(check.status()).isEqualTo(Status.OK);
-        assertThat(check.detail()).isEqualTo("/usr/bin/jupyter se ejecuta con /usr/bin/python3, que tiene notebook, nbconvert y nbclient.");
+        assertThat(check.detail()).startsWith("/usr/bin/jupyter se ejecuta con /usr/bin/python3, que tiene notebook, nbconvert y nbclient.")
+                .contains("Sin JupyterLab").contains("./lab abre Jupyter Notebook");
         assertThat(new JupyterCheck(host).command()).contains(Path.of("/usr/bin/jupyter"));
+        assertThat(new JupyterCheck(host).labCommand()).isEmpty();
+    }
+
+    @Test
+    void jupyterLabBesideJupyterIsWhatTheLabOpens() {
+        MemoryHost host = debianJupyter().answers(MODULES, 0, "").installed("jupyter-lab");
+
+        Check check = new JupyterCheck(host).run();
+
+        assertThat(check.status()).isEqualTo(Status.OK);
+        assertThat(check.detail()).contains("Con JupyterLab (/usr/bin/jupyter-lab): ./lab abre JupyterLab");
+        assertThat(new JupyterCheck(host).labCommand()).contains(Path.of("/usr/bin/jupyter-lab"));
+    }
+
+    @Test
+    void aJupyterLabOfAnotherPythonDoesNotCount() {
+        // Only a jupyter-lab beside the jupyter the lab uses serves the kernels that jupyter knows.
+        MemoryHost host = debianJupyter().answers(MODULES, 0, "").onPath("jupyter-lab", "/opt/conda/bin/jupyter-lab");
+
+        assertThat(new JupyterCheck(host).labCommand()).isEmpty();
     }
 
     @Test

@@ -28,6 +28,21 @@ class PackagesTest {
     }
 
     @Test
+    void jupyterLabIsOptionalSoNeverDemandedNorAdvisedWhereTheReleaseLacksIt() {
+        assertThat(Packages.of("debian")).contains(new Packages.Package("jupyterlab", "jupyter", "jupyter-lab", true));
+        assertThat(Packages.names("debian")).doesNotContain("jupyterlab");
+        assertThat(Packages.names("debian", "jupyter")).doesNotContain("jupyterlab");
+        assertThat(Packages.of("debian")).filteredOn(Packages.Package::optional).extracting(Packages.Package::name)
+                .containsExactly("jupyterlab");
+    }
+
+    @Test
+    void aFourthFieldMarksAnOptionalPackageAndADashNoCommand() {
+        assertThat(Packages.parse("jupyterlab jupyter jupyter-lab opcional\nalgo podman - opcional\n")).containsExactly(
+                new Packages.Package("jupyterlab", "jupyter", "jupyter-lab", true), new Packages.Package("algo", "podman", null, true));
+    }
+
+    @Test
     void eachLineIsPackageGroupAndTheCommandThatProvesIt() {
         assertThat(Packages.parse("# comentario\n\nmaven   java  mvn\nslirp4netns podman\n")).containsExactly(
                 new Packages.Package("maven", "java", "mvn"), new Packages.Package("slirp4netns", "podman", null));
