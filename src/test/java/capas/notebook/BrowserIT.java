@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -15,13 +16,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A student's path through a real browser: open the notebook server, open a notebook, run
- * cells from the menus, and see the rendered output.
+ * cells from the menus, and see the rendered output; complete with Tab; stop a running cell.
+ * In the interface {@code ./lab} opens on this machine (JupyterLab 4 where installed, else
+ * Notebook 6.4): {@link NotebookUi} is where the two differ.
  */
 class BrowserIT {
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    private static final String SELECT_DIAGRAM_CELL = "var cells = Jupyter.notebook.get_cells();"
-            + "for (var i = 0; i < cells.length; i++) { var t = cells[i].metadata.tags || [];"
-            + " if (t.indexOf('diagram') >= 0) { Jupyter.notebook.select(i); break; } }";
+    private static final NotebookUi UI = NotebookUi.ofThisMachine();
 
     /** What a test does with a notebook open in the browser, its kernel ready. */
     private interface Steps {
@@ -33,15 +34,20 @@ class BrowserIT {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Path jupyterPath = NotebookRunner.installKernel();
         Path workspace = JupyterServer.workspaceWith(Path.of("notebooks", notebook), TARGET.resolve("browser"));
-        try (JupyterServer server = JupyterServer.start(workspace, jupyterPath, workspace.resolve("jupyter.log"))) {
+        System.out.println("BrowserIT: " + UI.ui().title() + " (" + UI.ui().notebookPath(notebook) + ")");
+        try (JupyterServer server = JupyterServer.start(UI.ui(), workspace, jupyterPath, workspace.resolve("jupyter.log"),
+                UI.serverEnvironment(workspace), UI.serverOptions().toArray(String[]::new))) {
             ChromeDriver browser = Browser.start(workspace.resolve("chromium-profile"));
             try {
-                browser.get(server.api("/notebooks/" + notebook).toString());
+                browser.get(server.api(UI.ui().notebookPath(notebook)).toString());
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(180));
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kernel_indicator_icon.kernel_idle_icon")));
-                assertThat(browser.findElement(By.id("kernel_indicator")).getText()).contains("Java (Capas)");
-                steps.run(browser, wait);
-                Files.write(TARGET.resolve(screenshot), browser.getScreenshotAs(OutputType.BYTES));
+                UI.awaitKernelIdle(browser, wait);
+                assertThat(UI.kernelName(browser)).contains("Java (Capas)");
+                try {
+                    steps.run(browser, wait);
+                } finally {
+                    Files.write(TARGET.resolve(screenshot), browser.getScreenshotAs(OutputType.BYTES));
+                }
             } finally {
                 browser.quit();
             }
@@ -53,24 +59,20 @@ class BrowserIT {
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
         try {
             inBrowser("03-almacenamiento-de-contenedores.ipynb", "browser-03-diagrama.png", (browser, wait) -> {
-                // Select the diagram cell and use Cell > Run All Above, as a student would...
-                browser.executeScript(SELECT_DIAGRAM_CELL);
-                browser.findElement(By.id("celllink")).click();
-                wait.until(ExpectedConditions.elementToBeClickable(By.id("run_all_cells_above"))).click();
+                // Select the diagram cell and run every cell above it from the menu, as a student would...
+                UI.selectCellTagged(browser, "diagram");
+                UI.runAllAbove(browser, wait);
                 // ...then the toolbar's Run button on the diagram cell, once the cells above have finished.
-                wait.until(d -> Boolean.TRUE.equals(browser.executeScript(
-                        "return Jupyter.notebook.get_cells().some(function(c){ return (c.metadata.tags||[]).indexOf('comprueba-montaje') >= 0"
-                        + " && typeof c.input_prompt_number === 'number'; })")));
-                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kernel_indicator_icon.kernel_idle_icon")));
-                browser.executeScript(SELECT_DIAGRAM_CELL);
-                browser.findElement(By.cssSelector("button[data-jupyter-action='jupyter-notebook:run-cell-and-select-next']")).click();
+                wait.until(d -> UI.hasRun(browser, "comprueba-montaje"));
+                UI.awaitKernelIdle(browser, wait);
+                UI.selectCellTagged(browser, "diagram");
+                UI.runSelectedCell(browser);
 
-                WebElement highlight = wait.until(ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector(".output_area svg g.capas-highlight")));
+                WebElement highlight = wait.until(ExpectedConditions.presenceOfElementLocated(UI.inOutput("svg g.capas-highlight")));
                 assertThat(highlight.getText()).contains("/tmp/tmpfile.txt");
-                WebElement figure = browser.findElement(By.cssSelector(".output_area figure.capas-diagram"));
+                WebElement figure = browser.findElement(UI.inOutput("figure.capas-diagram"));
                 assertThat(figure.getText()).contains("Capa del contenedor").contains("Capa 1 de la imagen");
-                assertThat(browser.findElements(By.cssSelector(".output_area .output_error"))).isEmpty();
+                assertThat(UI.anyErrorOutput(browser)).isFalse();
             });
         } finally {
             new capas.podman.Podman(capas.Mode.ROOTFUL).removeIfLab("contenedor1");
@@ -80,12 +82,32 @@ class BrowserIT {
     @Test
     void preparationNotebookShowsTheDiagnosisTableInTheBrowser() throws Exception {
         inBrowser("00-preparacion.ipynb", "browser-00-preparacion.png", (browser, wait) -> {
-            browser.findElement(By.id("celllink")).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.id("run_all_cells"))).click();
+            UI.runAll(browser, wait);
 
-            WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".output_html .capas-status table")));
+            WebElement table = wait.until(ExpectedConditions.presenceOfElementLocated(UI.inOutput(".capas-status table")));
             assertThat(table.getText()).contains("Podman").contains("Almacén rootful");
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#notebook-container"), "El laboratorio puede funcionar"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(UI.notebook(), "El laboratorio puede funcionar"));
+        });
+    }
+
+    @Test
+    void tabCompletesAndStopInterruptsARunningCell() throws Exception {
+        inBrowser("00-preparacion.ipynb", "browser-completar-parar.png", (browser, wait) -> {
+            // Math.m has many completions (max, min, multiplyExact…): a list, not a single insertion.
+            UI.appendCell(browser, "Math.m");
+            UI.typeInSelectedCell(browser, Keys.TAB);
+            wait.until(d -> !UI.completions(browser).isEmpty());
+            assertThat(UI.completions(browser)).anySatisfy(c -> assertThat(c).contains("max"))
+                    .anySatisfy(c -> assertThat(c).contains("min"));
+            UI.typeInSelectedCell(browser, Keys.ESCAPE);
+
+            UI.appendCell(browser, "System.out.println(\"empieza\");\nwhile (true) { Thread.sleep(100); }");
+            UI.typeInSelectedCell(browser, Keys.chord(Keys.CONTROL, Keys.ENTER));
+            wait.until(d -> UI.selectedCellOutput(browser).contains("empieza"));
+            UI.stop(browser);
+
+            wait.until(d -> UI.selectedCellOutput(browser).contains("interrumpida"));
+            UI.awaitKernelIdle(browser, wait);
         });
     }
 }

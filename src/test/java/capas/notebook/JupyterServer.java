@@ -1,5 +1,6 @@
 package capas.notebook;
 
+import capas.cli.JupyterInterface;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -9,12 +10,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Jupyter Notebook server for a test: Debian's, on 127.0.0.1, with a token, serving a
+ * A real Jupyter server for a test (Notebook 6.4 or JupyterLab 4): Debian's, on 127.0.0.1, with a token, serving a
  * folder of the test's own (never the checkout: a browser autosaves outputs into what it opens).
  */
 public final class JupyterServer implements AutoCloseable {
@@ -29,6 +33,15 @@ public final class JupyterServer implements AutoCloseable {
     }
 
     public static JupyterServer start(Path notebookDir, Path jupyterPath, Path log) throws IOException, InterruptedException {
+        return start(JupyterInterface.NOTEBOOK, notebookDir, jupyterPath, log, Map.of());
+    }
+
+    /**
+     * {@code ui}'s server on {@code notebookDir}; {@code environment} adds to its own (JupyterLab
+     * reads its settings folder from one). Options that only the test needs follow {@code extra}.
+     */
+    public static JupyterServer start(JupyterInterface ui, Path notebookDir, Path jupyterPath, Path log, Map<String, String> environment,
+            String... extra) throws IOException, InterruptedException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -36,9 +49,11 @@ public final class JupyterServer implements AutoCloseable {
         byte[] random = new byte[24];
         ThreadLocalRandom.current().nextBytes(random);
         String token = HexFormat.of().formatHex(random);
-        ProcessBuilder builder = new ProcessBuilder("/usr/bin/jupyter", "notebook", "--no-browser", "--ip=127.0.0.1",
-                "--port=" + port, "--port-retries=0", "--NotebookApp.token=" + token, "--notebook-dir=" + notebookDir)
+        List<String> options = new ArrayList<>(List.of("--port-retries=0", ui.tokenOption(token)));
+        options.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(ui.serverCommand(Path.of("/usr/bin/jupyter"), port, notebookDir, options.toArray(String[]::new)))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
         builder.environment().put("JUPYTER_PATH", jupyterPath.toString());
         JupyterServer server = new JupyterServer(builder.start(), port, token);
         server.awaitReady();
@@ -49,7 +64,7 @@ public final class JupyterServer implements AutoCloseable {
         HttpClient http = HttpClient.newHttpClient();
         for (int i = 0; i < 120; i++) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("jupyter notebook exited with " + process.exitValue());
+                throw new IllegalStateException("jupyter exited with " + process.exitValue());
             }
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(api("/api/status")).timeout(Duration.ofSeconds(2)).build(),
@@ -62,7 +77,7 @@ public final class JupyterServer implements AutoCloseable {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("jupyter notebook did not answer on port " + port);
+        throw new IllegalStateException("jupyter did not answer on port " + port);
     }
 
     /** {@code path} on this server, with the token. */
