@@ -6,6 +6,7 @@ import capas.Messages;
 import capas.Mode;
 import capas.lab.Capas;
 import capas.leccion.Checked;
+import capas.leccion.Leccion;
 import capas.leccion.LessonCheck;
 import capas.leccion.LessonDefinition;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ public final class Preparacion implements LessonDefinition {
     private static final Messages M = Messages.forClass(Preparacion.class);
     /** The layers of the course image {@code ./lab} builds: base system, commands, web page. */
     private static final int COURSE_IMAGE_LAYERS = 3;
+    private static final String ROOTFUL = "rootful";
 
     @Override
     public String id() {
@@ -38,8 +40,8 @@ public final class Preparacion implements LessonDefinition {
         Map<String, LessonCheck> checks = new LinkedHashMap<>();
         checks.put("cuaderno", (lesson, data) -> notebook(lesson.lab(), data));
         checks.put("diagnostico", (lesson, data) -> diagnosis(data));
-        checks.put("almacenes", (lesson, data) -> stores());
-        checks.put("imagen", (lesson, data) -> image());
+        checks.put("almacenes", (lesson, data) -> stores(lesson.lab(), rootful(lesson)));
+        checks.put("imagen", (lesson, data) -> image(lesson.lab(), rootful(lesson)));
         return checks;
     }
 
@@ -70,9 +72,16 @@ public final class Preparacion implements LessonDefinition {
         return List.of(Checked.claim(works, M.get(works ? "claim.diagnosis" : "claim.diagnosis.fix"), summary));
     }
 
-    private static List<Checked> stores() {
-        Capas rootless = Capas.rootless();
-        Capas rootful = Capas.rootful();
+    /** The rootful store, opened once a kernel: each opening starts a probe through sudo. */
+    private static Capas rootful(Leccion lesson) {
+        return lesson.kept(ROOTFUL, Capas.class).orElseGet(() -> {
+            Capas rootful = Capas.rootful();
+            lesson.keep(ROOTFUL, rootful);
+            return rootful;
+        });
+    }
+
+    private static List<Checked> stores(Capas rootless, Capas rootful) {
         List<Checked> items = new ArrayList<>();
         for (Capas store : List.of(rootless, rootful)) {
             String driver = store.podman().command("info", "--format", "{{.Store.GraphDriverName}}").out().strip();
@@ -84,10 +93,10 @@ public final class Preparacion implements LessonDefinition {
         return items;
     }
 
-    private static List<Checked> image() {
+    private static List<Checked> image(Capas rootless, Capas rootful) {
         String image = Env.image();
         List<Checked> items = new ArrayList<>();
-        for (Capas store : List.of(Capas.rootless(), Capas.rootful())) {
+        for (Capas store : List.of(rootless, rootful)) {
             int layers = store.layers().imageLayerIds(image).size();
             // Another image (CAPAS_IMAGE) may have any number of layers: only being there is checked then.
             boolean holds = !image.equals(Env.DEFAULT_IMAGE) || layers == COURSE_IMAGE_LAYERS;
