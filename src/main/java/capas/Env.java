@@ -28,6 +28,15 @@ public final class Env {
     public static final String T0 = "CAPAS_T0";
     /** The lab user {@code ./lab} creates as root. */
     public static final String LAB_USER = "CAPAS_LAB_USER";
+    /** The lab user when {@link #LAB_USER} is unset: the launcher's own default. */
+    public static final String DEFAULT_LAB_USER = "alumno";
+    /** {@code 1} for an exam: the prácticas give no solutions (hints still work, and are recorded). */
+    public static final String EXAM = "CAPAS_EXAMEN";
+    /**
+     * The student's record of progress, when not the usual {@code $XDG_DATA_HOME/capas/progreso.jsonl}
+     * (tests keep theirs apart; moving {@code XDG_DATA_HOME} would move the rootless store too).
+     */
+    public static final String PROGRESS = "CAPAS_PROGRESO";
     /** The freedesktop folders: data (stores, kernels), state (logs), configuration. */
     public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
     public static final String XDG_STATE_HOME = "XDG_STATE_HOME";
@@ -62,6 +71,22 @@ public final class Env {
 
     public static boolean fromRoot() {
         return "1".equals(get(FROM_ROOT, ""));
+    }
+
+    /** Whether this is an exam ({@code CAPAS_EXAMEN=1}): no práctica shows its solutions. */
+    public static boolean exam() {
+        return "1".equals(get(EXAM, "").strip());
+    }
+
+    /** The lab user's name, as {@code ./lab} creates it. */
+    public static String labUser() {
+        return get(LAB_USER, DEFAULT_LAB_USER);
+    }
+
+    /** The student's record: {@code $CAPAS_PROGRESO}, else {@code $XDG_DATA_HOME/capas/progreso.jsonl}. */
+    public static Path progressFile() {
+        String forced = get(PROGRESS, "");
+        return forced.isEmpty() ? dataHome().resolve("capas").resolve("progreso.jsonl") : Path.of(forced);
     }
 
     public static Path home() {

@@ -20,6 +20,7 @@ import java.util.Arrays;
  *   <li>{@code abrir}, {@code parar}: the Jupyter server of this checkout;</li>
  *   <li>{@code limpiar [--todo | <lección>]}: removes what the lab created;</li>
  *   <li>{@code exportar}: lessons and solved prácticas as HTML;</li>
+ *   <li>{@code progreso [--csv]}: the student's record, step by step (the lab user's, for root);</li>
  *   <li>{@code doctor [--arreglar]}: the environment diagnosis, and the fixes it can apply;</li>
  *   <li>{@code bench [opciones]}: the lab's figures next to their alternatives (not a test);</li>
  *   <li>{@code ayuda}: the launcher's help;</li>
@@ -47,6 +48,7 @@ public final class Main {
                 case "limpiar" -> LimpiarCommand.run(rest);
                 case "exportar" -> ExportarCommand.run(rest);
                 case "doctor" -> DoctorCommand.run(rest);
+                case "progreso" -> ProgresoCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
                 case "ayuda" -> help();
                 case "kernel" -> {

@@ -33,9 +33,21 @@ public final class ProgressLog {
         this.file = file;
     }
 
-    /** The record of whoever runs this process: {@code $XDG_DATA_HOME/capas/progreso.jsonl}. */
+    /**
+     * The record of whoever runs this process: {@code $XDG_DATA_HOME/capas/progreso.jsonl}, or
+     * the file {@code CAPAS_PROGRESO} names.
+     */
     public static ProgressLog ofThisUser() {
-        return new ProgressLog(Env.dataHome().resolve("capas").resolve("progreso.jsonl"));
+        return new ProgressLog(Env.progressFile());
+    }
+
+    /**
+     * The record of the user whose home is {@code home}, as the kernels {@code ./lab} starts
+     * write it (the launcher's hand-over sets no {@code XDG_DATA_HOME}): for root reading the
+     * lab user's, or a classroom server reading a student's.
+     */
+    public static ProgressLog ofHome(Path home) {
+        return new ProgressLog(home.resolve(".local").resolve("share").resolve("capas").resolve("progreso.jsonl"));
     }
 
     public Path file() {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,6 +40,14 @@ public final class NotebookRunner {
      * errors are left in the outputs for the test to check.
      */
     public static ExecutedNotebook execute(Path ipynb, boolean allowErrors) {
+        return execute(ipynb, allowErrors, Map.of());
+    }
+
+    /**
+     * Executes {@code ipynb} with {@code env} added to Jupyter's environment, which its kernel
+     * inherits (e.g. {@code CAPAS_PROGRESO}, to keep a test's record apart from the student's).
+     */
+    public static ExecutedNotebook execute(Path ipynb, boolean allowErrors, Map<String, String> env) {
         installKernel();
         List<String> command = new ArrayList<>(List.of(JUPYTER.toString(), "nbconvert", "--to", "notebook", "--execute",
                 "--ExecutePreprocessor.timeout=600", "--ExecutePreprocessor.kernel_name=" + KERNEL,
@@ -47,7 +56,7 @@ public final class NotebookRunner {
             command.add("--allow-errors");
         }
         command.add(ipynb.toAbsolutePath().toString());
-        run(command, "nbconvert " + ipynb);
+        run(command, "nbconvert " + ipynb, env);
         return ExecutedNotebook.read(EXECUTED_DIR.resolve(ipynb.getFileName()));
     }
 
@@ -87,6 +96,11 @@ public final class NotebookRunner {
 
     /** Runs a command with JUPYTER_PATH pointing at the test kernels; returns its stdout. */
     public static String run(List<String> command, String what) {
+        return run(command, what, Map.of());
+    }
+
+    /** Runs a command as {@link #run(List, String)} does, with {@code env} added to its environment. */
+    public static String run(List<String> command, String what, Map<String, String> env) {
         try {
             Files.createDirectories(EXECUTED_DIR);
             Path log = Files.createTempFile("capas-notebook", ".log");
@@ -96,6 +110,7 @@ public final class NotebookRunner {
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             String path = System.getenv("JUPYTER_PATH");
             builder.environment().put("JUPYTER_PATH", JUPYTER_DIR + (path == null ? "" : java.io.File.pathSeparator + path));
+            builder.environment().putAll(env);
             Process process = builder.start();
             // Read while waiting with a deadline: a hung kernel must fail the test, not hang the build.
             java.util.concurrent.CompletableFuture<String> stdout = java.util.concurrent.CompletableFuture.supplyAsync(() -> {

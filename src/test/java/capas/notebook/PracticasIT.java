@@ -2,9 +2,15 @@ package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.ChildProcess;
+import capas.Env;
 import capas.Mode;
 import capas.practica.PracticaAnswers;
 import capas.practica.PracticaCatalog;
+import capas.progress.Action;
+import capas.progress.ProgressEntry;
+import capas.progress.ProgressLog;
+import capas.progress.ProgressSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,11 +18,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +47,10 @@ import org.junit.jupiter.api.TestFactory;
  * from its first cell up to the check of the wrong task. A kernel start and a launcher per
  * variant were most of this test's time; each variant is still its own test, named as before.
  * Two prácticas run at a time, one rootful and one rootless.
+ *
+ * <p>Each práctica's kernel writes its record of progress to a file of the test's
+ * ({@code CAPAS_PROGRESO}), never to the lab user's: the checks, hints and the one solution asked
+ * must all be there, and {@code ./lab progreso --csv}, run as a student would, must list them.
  */
 class PracticasIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,6 +58,10 @@ class PracticasIT {
     private static final String REFERENCE = "referencia";
     private static final String RESET = "limpiar";
     private static final String RAISES = "raises-exception";
+    private static final String SOLUTION = "solucion";
+    /** The task whose solution the reference run asks for. */
+    private static final int SOLVED = 1;
+    private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
 
     @TestFactory
     Stream<DynamicTest> practicas() throws IOException {
@@ -78,6 +94,10 @@ class PracticasIT {
             for (Variant v : variants(nb)) {
                 tests.add(DynamicTest.dynamicTest(name + " " + v.tag() + " error " + v.n(), () -> wrong(v, run.get())));
             }
+            tests.add(DynamicTest.dynamicTest(name + " deja su progreso anotado y ./lab progreso lo lista", () -> {
+                run.get();
+                recorded(name, variants(nb));
+            }));
         });
         assertThat(tests).as("prácticas in labs/").isNotEmpty();
         return tests.stream();
@@ -135,7 +155,59 @@ class PracticasIT {
                 assertThat(executed.text()).as(tag).startsWith("Pista 1: ");
             }
         }
+        assertThat(run.cell(REFERENCE + "/" + SOLUTION).text()).as("p.solucion(" + SOLVED + ")").startsWith("Solución: ");
         assertReset(run, REFERENCE);
+    }
+
+    /** The record of práctica {@code name}'s runs, apart from the lab user's own. */
+    private static Path record(String name) {
+        return VARIANTS.resolve(name + "-progreso.jsonl");
+    }
+
+    /**
+     * The práctica's record holds every check (right in the reference run, wrong for each typical
+     * mistake), the first hint of every task and the one solution asked; {@code ./lab progreso
+     * --csv}, started as a student would start it, reads it back: a row a task.
+     */
+    private static void recorded(String name, List<Variant> variants) throws Exception {
+        List<ProgressEntry> lines = new ProgressLog(record(name)).read();
+        assertThat(lines).as("record of " + name).isNotEmpty().allSatisfy(e -> assertThat(e.notebook()).isEqualTo(name));
+        Set<Integer> tasks = PracticaCatalog.get(name).tasks(null).keySet();
+        Map<Integer, Long> wrong = new HashMap<>();
+        for (Variant v : variants) {
+            if (!v.error().path("aviso").asBoolean(false)) {
+                wrong.merge(Integer.parseInt(v.tag().substring("tarea-".length())), 1L, Long::sum);
+            }
+        }
+        for (int task : tasks) {
+            String step = String.valueOf(task);
+            assertThat(lines).as(name + " task " + task + ": a right check")
+                    .anyMatch(e -> e.step().equals(step) && e.action() == Action.CHECK && Boolean.TRUE.equals(e.correct()));
+            assertThat(lines).as(name + " task " + task + ": its first hint")
+                    .anyMatch(e -> e.step().equals(step) && e.action() == Action.HINT && e.hints() == 1 && e.detail().equals("1"));
+            assertThat(lines.stream().filter(e -> e.step().equals(step) && e.action() == Action.CHECK && Boolean.FALSE.equals(e.correct())))
+                    .as(name + " task " + task + ": a wrong check per typical mistake, with its first words")
+                    .hasSizeGreaterThanOrEqualTo(wrong.getOrDefault(task, 0L).intValue())
+                    .allSatisfy(e -> assertThat(e.detail()).isNotBlank());
+        }
+        assertThat(lines).filteredOn(e -> e.action() == Action.SOLUTION).extracting(ProgressEntry::step)
+                .as(name + ": the solution asked").containsExactly(String.valueOf(SOLVED));
+
+        ProcessBuilder lab = new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "progreso", "--csv").directory(ROOT.toFile());
+        lab.environment().put(Env.PROGRESS, record(name).toString());
+        ChildProcess.Result result = ChildProcess.run(lab, Duration.ofMinutes(5));
+        assertThat(result.exitCode()).as("./lab progreso --csv\n" + result.output()).isZero();
+        assertThat(result.out()).as("./lab progreso --csv").isEqualTo(ProgressSummary.of(lines).csv());
+        List<String> rows = result.out().lines().skip(1).toList();
+        assertThat(rows).as("a row a task").hasSize(tasks.size());
+        for (String row : rows) {
+            String[] cells = row.split(",");
+            int task = Integer.parseInt(cells[1]);
+            assertThat(cells[0]).isEqualTo(name);
+            assertThat(Integer.parseInt(cells[3])).as(row + ": attempts").isGreaterThanOrEqualTo(1 + wrong.getOrDefault(task, 0L).intValue());
+            assertThat(Integer.parseInt(cells[4])).as(row + ": hints").isGreaterThanOrEqualTo(1);
+            assertThat(cells[5]).as(row + ": solution shown").isEqualTo(task == SOLVED ? "sí" : "no");
+        }
     }
 
     /**
@@ -168,7 +240,12 @@ class PracticasIT {
 
         SharedRun(String name, JsonNode allRuns, ExecutorService lanes) {
             this.name = name;
-            this.run = lanes.submit(() -> NotebookRunner.execute(PracticaAnswers.write(allRuns, VARIANTS, name + "-todas"), true));
+            this.run = lanes.submit(() -> {
+                // A record left by an earlier run of this test (target/ outlives runs) would count twice.
+                Files.deleteIfExists(record(name));
+                return NotebookRunner.execute(PracticaAnswers.write(allRuns, VARIANTS, name + "-todas"), true,
+                        Map.of(Env.PROGRESS, record(name).toString()));
+            });
         }
 
         ExecutedNotebook get() throws InterruptedException {
@@ -191,6 +268,13 @@ class PracticasIT {
         ArrayNode cells = all.putArray("cells");
         String lesson = name.substring(0, name.indexOf('-'));
         addSection(cells, REFERENCE, withHintsAsked(PracticaAnswers.withAnswers(nb, null, null)).path("cells"), Integer.MAX_VALUE, lesson);
+        // A student who asks for a solution, once: before the reset, so that the record has it.
+        ObjectNode solution = JSON.createObjectNode();
+        solution.put("cell_type", "code").put("id", REFERENCE + "-" + SOLUTION).putNull("execution_count");
+        solution.putObject("metadata").putArray("tags").add(REFERENCE + "/" + SOLUTION);
+        solution.putArray("outputs");
+        solution.put("source", "p.solucion(" + SOLVED + ")");
+        cells.insert(cells.size() - 1, solution);
         for (int i = 0; i < variants.size(); i++) {
             Variant v = variants.get(i);
             JsonNode answered = PracticaAnswers.withAnswers(nb, v.tag(), v.error().path("fuente").asText()).path("cells");

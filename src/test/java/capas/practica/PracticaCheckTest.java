@@ -7,8 +7,11 @@ import capas.CapasException;
 import capas.CapasException.Kind;
 import capas.Mode;
 import capas.lab.Capas;
+import capas.progress.ProgressLog;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A check judges the student's work, not the machine: a missing container is a ✗ with its
@@ -48,24 +51,30 @@ class PracticaCheckTest {
         }
     }
 
-    private final Practica practica = new Practica(new Failing(), null);
+    @TempDir
+    Path dir;
+
+    private Practica practica() {
+        return new Practica(new Failing(), null, new ProgressLog(dir.resolve("progreso.jsonl")), false);
+    }
 
     @Test
     void whatTheStoreSaysIsAVerdict() {
-        Verdict v = practica.comprobar(1, "x");
+        Verdict v = practica().comprobar(1, "x");
         assertThat(v.correct()).isFalse();
         assertThat(v.message()).isEqualTo("No hay ningún contenedor «mi-contenedor».");
     }
 
     @Test
     void aMachineFailureIsNotGradedAsTheStudentsMistake() {
-        assertThatThrownBy(() -> practica.comprobar(2)).isInstanceOf(CapasException.class).hasMessage("sudo pide contraseña.");
-        assertThatThrownBy(() -> practica.comprobar(3)).isInstanceOf(CapasException.class)
+        assertThatThrownBy(() -> practica().comprobar(2)).isInstanceOf(CapasException.class).hasMessage("sudo pide contraseña.");
+        assertThatThrownBy(() -> practica().comprobar(3)).isInstanceOf(CapasException.class)
                 .extracting(e -> ((CapasException) e).kind()).isEqualTo(Kind.PROBE_DIED);
     }
 
     @Test
     void anUnknownTaskSaysWhichOnesThereAre() {
+        Practica practica = practica();
         assertThatThrownBy(() -> practica.comprobar(9)).isInstanceOf(CapasException.class).hasMessageContaining("van de la 1 a la 4");
         assertThat(practica.comprobar(4).correct()).isTrue();
     }
