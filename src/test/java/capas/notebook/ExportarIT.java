@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code ./lab exportar}: the lessons executed and the prácticas solved, as HTML an instructor can project. */
+/**
+ * {@code ./lab exportar}: the lessons executed and the prácticas solved, as HTML an instructor can
+ * project; with {@code --alumno}, the handout: every notebook unsolved and without outputs.
+ */
 class ExportarIT {
     private static final Path ROOT = Path.of(System.getProperty("capas.root", ".")).toAbsolutePath();
 
@@ -36,5 +39,32 @@ class ExportarIT {
         String p2 = Files.readString(out.resolve("p2-copias-y-whiteouts-soluciones.html"));
         assertThat(p2).contains("el contenedor sólo puede escribir en su capa").contains("quedará una marca de borrado (whiteout)");
         assertThat(p2.indexOf("quedará una marca de borrado")).isLessThan(p2.indexOf("hay una marca de borrado (whiteout)"));
+    }
+
+    @Test
+    void exportsTheStudentsHandoutWithoutSolutions() throws Exception {
+        Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
+        Path out = ROOT.resolve("target/exportado-alumno");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("lab").toString(), "exportar", "--alumno").directory(ROOT.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("CAPAS_EXPORT", out.toString());
+        ChildProcess.Result run = ChildProcess.run(builder, Duration.ofMinutes(15));
+
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        Path handout = out.resolve("alumno");
+        assertThat(run.output()).as("says where it wrote them").contains(handout.toString());
+        List<String> names = List.of("00-preparacion", "03-almacenamiento-de-contenedores", "p1-donde-esta-tu-fichero", "p2-copias-y-whiteouts",
+                "p3-uids-rootless", "p4-liberar-una-imagen", "p5-overlay-a-mano", "p6-capas-compartidas");
+        for (String name : names) {
+            for (String ext : List.of(".ipynb", ".html")) {
+                String text = Files.readString(handout.resolve(name + ext));
+                assertThat(text).as(name + ext).doesNotContain("solucion(").doesNotContain("\"solucion\"").doesNotContain("Correcto:");
+            }
+            assertThat(Files.readString(handout.resolve(name + ".ipynb"))).as(name).doesNotContain("\"output_type\"");
+        }
+        // The reference answer of p1's task 1, present in the source notebook's metadata.
+        assertThat(Files.readString(ROOT.resolve("labs/p1-donde-esta-tu-fichero.ipynb"))).contains("--label capas.leccion=p1 --network none");
+        assertThat(Files.readString(handout.resolve("p1-donde-esta-tu-fichero.ipynb"))).doesNotContain("--label capas.leccion=p1 --network none")
+                .contains("p.comprobar(1)");
     }
 }

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 /**
  * What README promises of every lesson: each numbered section ends with a Comprueba cell (a
  * code cell tagged {@code comprueba-…}) that checks its claim on the student's machine. The
- * preparation (section 0) and the summary are not claims.
+ * preparation (section 0) and the summary are not claims. And of every práctica: a hint or a
+ * solution shows only when the student asks for it, so running the whole notebook (Shift+Enter
+ * all the way down) reveals none.
  */
 class LessonStructureTest {
+    private static final Pattern HINT_OR_SOLUTION = Pattern.compile("\\.(pista|solucion)\\(");
     private static final Pattern SECTION = Pattern.compile("^## (\\d+)\\. (.*)$", Pattern.MULTILINE);
 
     @Test
@@ -44,6 +47,45 @@ class LessonStructureTest {
                   {"cell_type": "markdown", "source": ["## Resumen"]}
                 ]}""");
         assertThat(sectionsWithoutCheck("x", nb)).containsExactly("x § 2. Dos");
+    }
+
+    @Test
+    void everyPracticaHintAndSolutionCellIsCommentedOut() throws IOException {
+        List<String> live = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("labs"))) {
+            for (Path nb : files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList()) {
+                live.addAll(liveHintsAndSolutions(nb.getFileName().toString(), new ObjectMapper().readTree(nb.toFile())));
+            }
+        }
+        assertThat(live).as("hint or solution calls that run without being asked for").isEmpty();
+    }
+
+    @Test
+    void aLiveHintOrSolutionIsFound() throws IOException {
+        JsonNode nb = new ObjectMapper().readTree("""
+                {"cells": [
+                  {"cell_type": "markdown", "source": ["`p.pista(N)` da una pista"]},
+                  {"cell_type": "code", "metadata": {"tags": ["pista-1"]}, "source": ["// ¿Te has atascado?\\n", "// p.pista(1)"]},
+                  {"cell_type": "code", "metadata": {"tags": ["pista-2"]}, "source": ["p.pista(2)"]},
+                  {"cell_type": "code", "metadata": {"tags": ["otra"]}, "source": ["var x = 1;\\n", "  p.solucion(3);"]}
+                ]}""");
+        assertThat(liveHintsAndSolutions("x", nb)).containsExactly("x: p.pista(2)", "x: p.solucion(3);");
+    }
+
+    /** Lines of code cells that call {@code pista} or {@code solucion} without a {@code //} before them. */
+    static List<String> liveHintsAndSolutions(String name, JsonNode nb) {
+        List<String> live = new ArrayList<>();
+        for (JsonNode cell : nb.path("cells")) {
+            if (!cell.path("cell_type").asText().equals("code")) {
+                continue;
+            }
+            StringBuilder source = new StringBuilder();
+            cell.path("source").forEach(line -> source.append(line.asText()));
+            source.toString().lines().map(String::strip)
+                    .filter(l -> HINT_OR_SOLUTION.matcher(l).find() && !l.startsWith("//"))
+                    .forEach(l -> live.add(name + ": " + l));
+        }
+        return live;
     }
 
     static List<String> sectionsWithoutCheck(String name, JsonNode nb) {

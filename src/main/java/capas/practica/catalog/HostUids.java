@@ -73,7 +73,8 @@ public final class HostUids implements PracticaDefinition {
 
     /**
      * Judges a host uid given for a file, naming the usual confusions: the uid inside the
-     * container, the first subordinate uid taken for root, and being one off in the subuid range.
+     * container, a subordinate uid taken for root, the student's own uid or the first
+     * subordinate uid taken for another uid, and being one off in the subuid range.
      */
     static Verdict hostUid(int task, Object answer, FileOwner owner, IdMap map) {
         OptionalLong given = number(answer);
@@ -94,6 +95,15 @@ public final class HostUids implements PracticaDefinition {
         if (inside == 0 && g == firstSub) {
             return Verdict.wrong(task, M.get("uid.first.sub", String.valueOf(g)));
         }
+        if (inside == 0 && map.toContainer(g) > 0) {
+            return Verdict.wrong(task, M.get("uid.root.in.range", String.valueOf(g)));
+        }
+        if (inside > 0 && g == map.toHost(0)) {
+            return Verdict.wrong(task, M.get("uid.own", String.valueOf(g), String.valueOf(inside)));
+        }
+        if (inside > 1 && g == firstSub) {
+            return Verdict.wrong(task, M.get("uid.first.sub.user", String.valueOf(g), String.valueOf(inside)));
+        }
         if (inside > 0 && Math.abs(g - real) == 1) {
             return Verdict.wrong(task, M.get(g > real ? "uid.one.over" : "uid.one.under", String.valueOf(firstSub), String.valueOf(inside)));
         }
@@ -111,6 +121,9 @@ public final class HostUids implements PracticaDefinition {
         }
         if (given.getAsLong() == owner.hostUid()) {
             return Verdict.wrong(4, M.get("unshare.host"));
+        }
+        if (given.getAsLong() == 0) {
+            return Verdict.wrong(4, M.get("unshare.root"));
         }
         return Verdict.wrong(4, M.get("unshare.wrong"));
     }

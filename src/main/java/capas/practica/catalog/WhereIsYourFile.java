@@ -14,6 +14,7 @@ import capas.context.DirEntry;
 import capas.store.Container;
 import capas.store.Layer;
 import capas.store.Location;
+import capas.store.OverlayLayout;
 import capas.Mode;
 import capas.store.Store;
 import java.nio.file.Files;
@@ -110,38 +111,89 @@ public final class WhereIsYourFile implements PracticaDefinition {
         }
         Store store = lab.store();
         Container c = store.container(CONTAINER);
-        Location where = lab.layers().locate(CONTAINER, FILE);
+        Path real = lab.layers().locate(CONTAINER, FILE).host();
+        return judgePath(answer, new PathFacts(store.layout(), new Podman(Mode.ROOTLESS).graphRoot(), c.id(), c.layer(),
+                lab.layers().imageLayerIds(c.imageId()), real));
+    }
+
+    /**
+     * What the judge of task 3 needs to know about the store, so that every wrong path a student
+     * is likely to give can be named without a live store.
+     *
+     * @param rootful      the rootful store, where mi-contenedor is
+     * @param rootlessRoot the student's own store, where a container made without sudo would be
+     * @param real         where the file is: {@code overlay/<layer>/diff/tmp/hola.txt}
+     */
+    record PathFacts(OverlayLayout rootful, Path rootlessRoot, String containerId, String layer, List<String> imageLayers, Path real) {
+    }
+
+    /** Task 3: the answer is the file's host path; each usual wrong path gets its own direction. */
+    static Verdict judgePath(Object answer, PathFacts facts) {
+        if (answer == null || answer.toString().isBlank()) {
+            return Verdict.wrong(3, M.get("path.empty"));
+        }
+        OverlayLayout store = facts.rootful();
+        Path graphRoot = store.graphRoot();
         Path given = Path.of(answer.toString().strip()).normalize();
-        Path real = where.host();
-        if (given.equals(real)) {
-            return Verdict.right(3, M.get("path.ok"), real.toString());
+        if (given.equals(facts.real())) {
+            return Verdict.right(3, M.get("path.ok"), given.toString());
         }
-        if (!given.startsWith(lab.graphRoot())) {
-            return Verdict.wrong(3, given.startsWith(new Podman(Mode.ROOTLESS).graphRoot()) ? M.get("path.rootless")
-                    : M.get("path.outside", lab.graphRoot()));
+        if (!given.isAbsolute()) {
+            return Verdict.wrong(3, M.get("path.relative", graphRoot));
         }
-        if (given.startsWith(store.mergedDir(c.layer()))) {
+        if (given.equals(Path.of(FILE))) {
+            return Verdict.wrong(3, M.get("path.in.container", graphRoot));
+        }
+        if (!given.startsWith(graphRoot)) {
+            return Verdict.wrong(3, given.startsWith(facts.rootlessRoot()) ? M.get("path.rootless") : M.get("path.outside", graphRoot));
+        }
+        if (given.startsWith(store.mergedDir(facts.layer()))) {
             return Verdict.wrong(3, M.get("path.merged"));
         }
         if (given.startsWith(store.linkDir())) {
             return Verdict.wrong(3, M.get("path.link"));
         }
-        if (given.startsWith(store.layerDir(c.id()))) {
+        if (given.startsWith(store.userdataDir(facts.containerId()))) {
+            return Verdict.wrong(3, M.get("path.userdata"));
+        }
+        if (given.startsWith(store.containersDir())) {
+            return Verdict.wrong(3, M.get("path.containers.dir"));
+        }
+        if (given.startsWith(store.imagesDir()) || given.startsWith(store.layersDir())) {
+            return Verdict.wrong(3, M.get("path.index"));
+        }
+        Path overlay = store.overlayDir();
+        if (!given.startsWith(overlay) || given.equals(overlay)) {
+            return Verdict.wrong(3, M.get("path.wrong"));
+        }
+        String name = given.getName(overlay.getNameCount()).toString();
+        if (name.equals(facts.containerId()) || isShortened(name, facts.containerId())) {
             return Verdict.wrong(3, M.get("path.container.id"));
         }
-        List<String> imageLayers = lab.layers().imageLayerIds(c.imageId());
-        for (String layer : imageLayers) {
-            if (given.startsWith(store.layerDir(layer))) {
-                return Verdict.wrong(3, M.get("path.image.layer"));
-            }
+        if (facts.imageLayers().stream().anyMatch(l -> name.equals(l) || isShortened(name, l))) {
+            return Verdict.wrong(3, M.get("path.image.layer"));
         }
-        if (given.startsWith(store.diffDir(c.layer()))) {
+        if (isShortened(name, facts.layer())) {
+            return Verdict.wrong(3, M.get("path.short.id"));
+        }
+        if (!name.equals(facts.layer())) {
+            return Verdict.wrong(3, M.get("path.other.layer"));
+        }
+        if (given.equals(store.diffDir(facts.layer()))) {
+            return Verdict.wrong(3, M.get("path.diff.only"));
+        }
+        if (given.startsWith(store.diffDir(facts.layer()))) {
             return Verdict.wrong(3, M.get("path.inside.diff"));
         }
-        if (given.startsWith(store.layerDir(c.layer()))) {
-            return Verdict.wrong(3, M.get("path.not.diff"));
+        if (given.startsWith(store.workDir(facts.layer()))) {
+            return Verdict.wrong(3, M.get("path.work"));
         }
-        return Verdict.wrong(3, M.get("path.wrong"));
+        return Verdict.wrong(3, M.get("path.not.diff"));
+    }
+
+    /** {@code podman ps} and {@code podman inspect} show ids cut to 12 characters; the folders use all 64. */
+    private static boolean isShortened(String name, String id) {
+        return name.length() >= 12 && name.length() < id.length() && id.startsWith(name);
     }
 
     /**

@@ -35,6 +35,18 @@ class HostUidsTest {
     }
 
     @Test
+    void namesTheUidsOfTheOtherFileAndOfTheRange() {
+        // Root's file answered with a uid of the range: the range starts at container uid 1.
+        assertThat(HostUids.hostUid(2, 100999, ROOT_FILE, MAP).message()).startsWith("El 100999 es de tu rango de /etc/subuid")
+                .contains("primera línea de uid_map");
+        // The 1000's file answered with the student's own uid, or with the first of the range.
+        assertThat(HostUids.hostUid(3, 1001, USER_FILE, MAP).message()).startsWith("El 1001 es tu propio uid").contains("uid 1000 del contenedor");
+        assertThat(HostUids.hostUid(3, 100000, USER_FILE, MAP).message()).contains("corresponde al uid 1 del contenedor, no al 1000");
+        // Inside podman unshare, 0 is how the student's own files show, not this one.
+        assertThat(HostUids.unshareUid(0, USER_FILE).message()).startsWith("0 es root");
+    }
+
+    @Test
     void anAnswerThatIsNotANumberIsToldSo() {
         // Each is refused as "not a number", not judged as some other uid: a parse that took
         // "uid 1001" for 1001 or -1 for a uid would give another message (or a ✓).

@@ -2,16 +2,75 @@ package capas.practica.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.practica.Verdict;
+import capas.store.OverlayLayout;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Práctica 1's labels: what is missing is named, as key=value, in the order they are written. */
+/** Práctica 1: the labels it asks for, and the direction each usual wrong host path gets. */
 class WhereIsYourFileTest {
+    private static final String ROOT = "/var/lib/containers/storage";
+    private static final String CONTAINER = "c".repeat(64);
+    private static final String LAYER = "a1".repeat(32);
+    private static final String IMAGE_TOP = "b2".repeat(32);
+    private static final String IMAGE_BOTTOM = "d3".repeat(32);
+    private static final String REAL = ROOT + "/overlay/" + LAYER + "/diff/tmp/hola.txt";
+    private static final WhereIsYourFile.PathFacts FACTS = new WhereIsYourFile.PathFacts(new OverlayLayout(Path.of(ROOT)),
+            Path.of("/home/alumno/.local/share/containers/storage"), CONTAINER, LAYER, List.of(IMAGE_TOP, IMAGE_BOTTOM), Path.of(REAL));
+
     @Test
     void namesTheMissingLabels() {
         assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "p1"))).isEmpty();
         assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true"))).containsExactly("capas.leccion=p1");
         assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "03"))).containsExactly("capas.leccion=p1");
         assertThat(WhereIsYourFile.missingLabels(Map.of())).containsExactly("capas.lab=true", "capas.leccion=p1");
+    }
+
+    @Test
+    void theFileInTheContainersDiffIsRight() {
+        Verdict v = WhereIsYourFile.judgePath(REAL, FACTS);
+        assertThat(v.correct()).isTrue();
+        assertThat(v.message()).startsWith("Correcto");
+        // Written with a trailing slash or a "." on the way, it is the same path.
+        assertThat(WhereIsYourFile.judgePath(" " + ROOT + "/overlay/./" + LAYER + "/diff/tmp/hola.txt\n", FACTS).correct()).isTrue();
+    }
+
+    @Test
+    void eachUsualWrongPathGetsItsOwnDirection() {
+        String layerDir = ROOT + "/overlay/" + LAYER;
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry(layerDir + "/merged/tmp/hola.txt", "es merged"),
+                Map.entry(ROOT + "/overlay/" + CONTAINER + "/diff/tmp/hola.txt", "identificador del contenedor"),
+                Map.entry(ROOT + "/overlay/" + CONTAINER.substring(0, 12) + "/diff/tmp/hola.txt", "identificador del contenedor"),
+                Map.entry(ROOT + "/overlay/" + IMAGE_TOP + "/diff/tmp/hola.txt", "capa de la imagen"),
+                Map.entry(ROOT + "/overlay/" + IMAGE_BOTTOM.substring(0, 12) + "/diff/tmp/hola.txt", "capa de la imagen"),
+                Map.entry(ROOT + "/overlay/" + LAYER.substring(0, 12) + "/diff/tmp/hola.txt", "64 caracteres"),
+                Map.entry(layerDir + "/tmp/hola.txt", "subcarpeta diff"),
+                Map.entry(layerDir + "/diff", "falta, detrás, la ruta del fichero"),
+                Map.entry(layerDir + "/diff/hola.txt", "la ruta dentro de diff no"),
+                Map.entry(layerDir + "/work/tmp/hola.txt", "carpeta de trabajo"),
+                Map.entry(ROOT + "/overlay/l/ABCDEFGHIJKLMNOPQRSTUVWXYZ/tmp/hola.txt", "enlace corto"),
+                Map.entry(ROOT + "/overlay/" + "e4".repeat(32) + "/diff/tmp/hola.txt", "otra capa"),
+                Map.entry(ROOT + "/overlay-containers/" + CONTAINER + "/userdata/hola.txt", "userdata"),
+                Map.entry(ROOT + "/overlay-containers/" + CONTAINER + "/hola.txt", "registro de los contenedores"),
+                Map.entry(ROOT + "/overlay-layers/" + LAYER + "/tmp/hola.txt", "índices"),
+                Map.entry(ROOT + "/tmp/hola.txt", "fuera de overlay/"),
+                Map.entry("/home/alumno/.local/share/containers/storage/overlay/" + LAYER + "/diff/tmp/hola.txt", "almacén rootless"),
+                Map.entry("/tmp/hola.txt", "ruta dentro del contenedor"),
+                Map.entry("overlay/" + LAYER + "/diff/tmp/hola.txt", "ruta completa"),
+                Map.entry("/srv/hola.txt", "no está en el almacén rootful (" + ROOT + ")"));
+        expected.forEach((answer, says) -> {
+            Verdict v = WhereIsYourFile.judgePath(answer, FACTS);
+            assertThat(v.correct()).as(answer).isFalse();
+            assertThat(v.message()).as(answer).contains(says);
+        });
+    }
+
+    @Test
+    void anEmptyAnswerAsksForOne() {
+        assertThat(WhereIsYourFile.judgePath("  ", FACTS).message()).contains("variable respuesta");
+        assertThat(WhereIsYourFile.judgePath(null, FACTS).message()).contains("variable respuesta");
     }
 }
