@@ -80,7 +80,7 @@ public final class ImageStorage implements LessonDefinition {
         checks.put("manifiesto", (lesson, data) -> judgeManifest(manifest(lesson.lab()), lesson.prediction("cuantas-capas")));
         checks.put("cadena-de-capas", (lesson, data) -> judgeChain(chain(lesson.lab()), lesson.prediction("sin-parent")));
         checks.put("overlay", (lesson, data) -> judgeOverlay(overlay(lesson.lab()), lesson.prediction("nombres-en-lower")));
-        checks.put("capas-compartidas", (lesson, data) -> judgeShared(shared(lesson.lab()), lesson.prediction("carpetas-nuevas")));
+        checks.put("capas-compartidas", (lesson, data) -> judgeShared(shared(lesson.lab()), lesson.prediction("directorios-nuevos")));
         checks.put("pull", (lesson, data) -> {
             Pull facts = pull(lesson.lab());
             facts.v2Layers().stream().reduce((a, b) -> b).ifPresent(top -> lesson.keep("capa-nueva", top.id()));
@@ -383,7 +383,7 @@ public final class ImageStorage implements LessonDefinition {
                         added == null ? "" : "overlay/" + shortId(added.id()) + "…/diff/version.txt"),
                 Checked.claim(intermediatesShare, M.get("shared.intermediate", f.intermediate().size()),
                         String.join(" ", f.intermediate().keySet().stream().map(ImageStorage::shortId).toList())),
-                Predictions.judge(M, M.get("pregunta.carpetas-nuevas"), prediction, Predictions.saysNumber(prediction.orElse(""), newFolders),
+                Predictions.judge(M, M.get("pregunta.directorios-nuevos"), prediction, Predictions.saysNumber(prediction.orElse(""), newFolders),
                         M.get("shared.truth", newFolders)));
     }
 

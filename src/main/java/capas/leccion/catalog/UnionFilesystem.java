@@ -203,7 +203,7 @@ public final class UnionFilesystem implements LessonDefinition {
                 Checked.claim(!f.inMerged(), M.get("whiteout.merged"), f.inMerged() ? M.get("whiteout.still") : ""),
                 Checked.claim(f.libraryDeleted(), M.get("whiteout.library"), ""),
                 Predictions.judge(M, M.get("pregunta.borrar-f2"), prediction,
-                        Predictions.says(prediction.orElse(""), List.of("marca", "whiteout", "dispositivo"), List.of("nada", "borra")),
+                        Predictions.says(prediction.orElse(""), List.of("marca", "whiteout", "dispositivo"), List.of("nada")),
                         describe(f.mark())));
     }
 
