@@ -63,8 +63,8 @@ class ImageStorageNotebookIT {
         List<ExecutedNotebook.Cell> checks = nb.cells().stream()
                 .filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
         assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-de-cero", "comprueba-almacen",
-                "comprueba-manifiesto", "comprueba-cadena-de-capas", "comprueba-overlay", "comprueba-capas-compartidas", "comprueba-pull",
-                "comprueba-espacio", "comprueba-explorar", "comprueba-tar-split", "comprueba-limpieza");
+                "comprueba-manifiesto", "comprueba-cadena-de-capas", "comprueba-overlay", "comprueba-capas-compartidas", "comprueba-espacio",
+                "comprueba-pull", "comprueba-explorar", "comprueba-tar-split", "comprueba-limpieza");
         for (ExecutedNotebook.Cell check : checks) {
             String tag = check.tags().get(0);
             assertThat(check.source().lines().count()).as(tag).isEqualTo(1);
@@ -103,7 +103,7 @@ class ImageStorageNotebookIT {
         assertThat(nb.cell("comprueba-almacen").text()).contains("✓ rootful: driver overlay, graphRoot " + STORE)
                 .contains("✓ rootless: driver overlay, graphRoot " + home + "/.local/share/containers/storage")
                 .contains("✓ rootful: configFile " + rootfulConf).contains("✓ rootless: configFile " + home + "/.config/containers/storage.conf")
-                .contains("✓ rootful: runRoot /run/containers/storage, en /run y fuera del almacén; ")
+                .contains("✓ rootful: runRoot /run/containers/storage, en /run y fuera del almacén")
                 .contains("✓ la biblioteca de Capas lee el mismo almacén rootful que podman info: " + STORE);
     }
 

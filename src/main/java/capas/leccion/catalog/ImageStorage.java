@@ -81,12 +81,12 @@ public final class ImageStorage implements LessonDefinition {
         checks.put("cadena-de-capas", (lesson, data) -> judgeChain(chain(lesson.lab()), lesson.prediction("sin-parent")));
         checks.put("overlay", (lesson, data) -> judgeOverlay(overlay(lesson.lab()), lesson.prediction("nombres-en-lower")));
         checks.put("capas-compartidas", (lesson, data) -> judgeShared(shared(lesson.lab()), lesson.prediction("directorios-nuevos")));
+        checks.put("espacio", (lesson, data) -> judgeSpace(space(lesson.lab()), lesson.prediction("el-doble")));
         checks.put("pull", (lesson, data) -> {
             Pull facts = pull(lesson.lab());
             facts.v2Layers().stream().reduce((a, b) -> b).ifPresent(top -> lesson.keep("capa-nueva", top.id()));
             return judgePull(facts, lesson.prediction("capas-copiadas"));
         });
-        checks.put("espacio", (lesson, data) -> judgeSpace(space(lesson.lab()), lesson.prediction("el-doble")));
         checks.put("explorar", (lesson, data) -> judgeExplore(explore(lesson.lab()), lesson.prediction("capa-de-busybox")));
         checks.put("tar-split", (lesson, data) -> judgeTarSplit(tarSplit(lesson.lab())));
         checks.put("limpieza", (lesson, data) -> judgeCleanUp(cleanUp(lesson.lab(), lesson.kept("capa-nueva", String.class))));
