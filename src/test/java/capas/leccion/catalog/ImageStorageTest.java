@@ -193,7 +193,7 @@ class ImageStorageTest {
         assertThat(passed(ImageStorage.judgeTarSplit(right))).isTrue();
         String changed = ImageStorage.crc64Payload("<h1>Otra</h1>\n".getBytes(StandardCharsets.UTF_8));
         var wrong = new ImageStorage.TarSplit(course.topLayer(), List.of(new ImageStorage.TarEntry("var/www/index.html", page.length, payload, true, 14, changed)));
-        assertThat(new Checklist("t", ImageStorage.judgeTarSplit(wrong)).toString()).contains("✗ los 1 ficheros con contenido", "✗ el CRC-64");
+        assertThat(new Checklist("t", ImageStorage.judgeTarSplit(wrong)).toString()).contains("✗ los ficheros con contenido (1)", "✗ el CRC-64");
     }
 
     @Test
