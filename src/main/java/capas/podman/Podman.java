@@ -329,4 +329,60 @@ public final class Podman {
         args.addAll(Arrays.asList(command));
         return command(args.toArray(String[]::new));
     }
+
+    /**
+     * The images an image was built on, from its parent up: the unnamed intermediate images a
+     * {@code podman build} leaves, walked through {@code .Parent} and stopped at the first image
+     * with a name (the {@code FROM} image) or without a parent. Podman 5 (Buildah 1.39) labels
+     * only the final image of a build, so the chain, not a label, says which ones are its own.
+     *
+     * @return image ids without {@code sha256:}, nearest first; empty for a pulled image
+     */
+    public List<String> unnamedParents(String image) {
+        List<String> chain = new ArrayList<>();
+        String id = imageField(image, "{{.Parent}}");
+        // A bound, not a count of build steps: a cycle cannot happen, a broken store should not hang a cell.
+        while (!id.isEmpty() && chain.size() < 100) {
+            if (!imageField(id, "{{len .RepoTags}}").equals("0")) {
+                break;
+            }
+            chain.add(id.replace("sha256:", ""));
+            id = imageField(id, "{{.Parent}}");
+        }
+        return chain;
+    }
+
+    /** A field of {@code podman image inspect}, or {@code ""} when there is no such image. */
+    private String imageField(String image, String format) {
+        CommandResult result = command("image", "inspect", "--format", format, image);
+        return result.ok() ? result.out().strip() : "";
+    }
+
+    /**
+     * Removes image {@code image} that this podman's lesson built (labelled {@value Labels#LESSON}
+     * with it), and the unnamed intermediate images of its build; nothing else. A student's image
+     * of that name, or one built on it, is not touched.
+     *
+     * @return the ids removed besides {@code image}'s own name (the intermediate images); empty when there was nothing
+     * @throws CapasException {@link CapasException.Kind#NAME_TAKEN} when an image of that name is not this lesson's
+     */
+    public List<String> removeLessonBuild(String image) {
+        if (command("image", "exists", image).exitCode() != 0) {
+            return List.of();
+        }
+        String label = imageField(image, "{{index .Labels \"" + Labels.LESSON + "\"}}");
+        if (lesson == null || !lesson.equals(label)) {
+            throw new CapasException(CapasException.Kind.NAME_TAKEN, M.get("image.not.ours", image), M.get("image.not.ours.hint", image, typed()));
+        }
+        List<String> parents = unnamedParents(image);
+        rmi(image);
+        List<String> removed = new ArrayList<>();
+        for (String id : parents) {
+            // Usually gone already (rmi removes the dangling parents); one a container still uses stays.
+            if (command("image", "exists", id).exitCode() == 0 && command("rmi", id).ok()) {
+                removed.add(id);
+            }
+        }
+        return removed;
+    }
 }

@@ -8,6 +8,7 @@ import capas.podman.Podman;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,9 @@ class ImageStorageNotebookIT {
     private static final Pattern LAYER_ID = Pattern.compile("^== ([0-9a-f]{64})$", Pattern.MULTILINE);
     private static final Pattern TREE_LAYER = Pattern.compile("ID: ([0-9a-f]{12}) Size");
 
+    /** What a student who predicted right writes in each prediction cell. */
+    static final Map<String, String> ANSWERS = Map.of("cuantas-capas", "3", "sin-parent", "la de abajo", "nombres-en-lower", "2",
+            "directorios-nuevos", "1", "capas-copiadas", "1, la nueva", "el-doble", "no, menos", "capa-de-busybox", "de una compartida");
     private ExecutedNotebook nb;
     private String imageId;
     private final String image = Env.image();
@@ -35,7 +39,7 @@ class ImageStorageNotebookIT {
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        nb = NotebookRunner.execute(Path.of("notebooks", "02-almacenamiento-de-imagenes.ipynb"), true);
+        nb = NotebookRunner.execute(AnsweredNotebook.of(Path.of("notebooks", "02-almacenamiento-de-imagenes.ipynb"), ANSWERS), true);
         imageId = group(ID, nb.cell("images-json").text());
     }
 
@@ -55,17 +59,29 @@ class ImageStorageNotebookIT {
     }
 
     @Test
-    void everySectionEndsWithAComprobaThatPrintedOnlyTicks() {
+    void everySectionEndsWithAOneLineComprobaOfTicksOnly() {
         List<ExecutedNotebook.Cell> checks = nb.cells().stream()
                 .filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
-        assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-preparacion", "comprueba-info",
-                "comprueba-manifest", "comprueba-layers", "comprueba-overlay", "comprueba-compartidas", "comprueba-espacio",
-                "comprueba-explorar", "comprueba-limpieza");
+        assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-de-cero", "comprueba-almacen",
+                "comprueba-manifiesto", "comprueba-cadena-de-capas", "comprueba-overlay", "comprueba-capas-compartidas", "comprueba-espacio",
+                "comprueba-pull", "comprueba-explorar", "comprueba-tar-split", "comprueba-limpieza");
         for (ExecutedNotebook.Cell check : checks) {
-            assertThat(check.hasError()).as(check.tags().get(0)).isFalse();
-            List<String> lines = check.stream("stdout").lines().filter(l -> !l.isBlank()).toList();
-            assertThat(lines).as(check.tags().get(0)).isNotEmpty().allMatch(l -> l.startsWith("✓ "));
+            String tag = check.tags().get(0);
+            assertThat(check.source().lines().count()).as(tag).isEqualTo(1);
+            assertThat(check.hasError()).as(tag).isFalse();
+            assertThat(check.text()).as(tag).startsWith("Comprueba: ").contains("\n✓ ").doesNotContain("✗").doesNotContain("\n~ ");
         }
+    }
+
+    /** The answers filled in are right: every prediction is kept, and ticked in its section's Comprueba. */
+    @Test
+    void everyPredictionIsKeptAndJudgedInItsSection() {
+        for (String question : ANSWERS.keySet()) {
+            assertThat(nb.cell("prediccion-" + question).text()).as(question).contains("Predicción anotada: «" + ANSWERS.get(question) + "»");
+        }
+        assertThat(nb.cell("comprueba-manifiesto").text()).contains("✓ Tu predicción para «¿cuántas capas listará el manifiesto?»: «3»");
+        assertThat(nb.cell("comprueba-pull").text()).contains("✓ Tu predicción para «¿cuántas capas copiará pull del archivo?»")
+                .contains("En tu máquina: 1 copiada(s), 3 saltada(s)");
     }
 
     @Test
@@ -84,10 +100,10 @@ class ImageStorageNotebookIT {
                 : "== " + rootlessConf + " no existe");
         String rootfulConf = Files.exists(Path.of("/etc/containers/storage.conf")) ? "/etc/containers/storage.conf" : "/usr/share/containers/storage.conf";
         assertThat(info).contains("\"configFile\": \"" + rootfulConf + "\"");
-        assertThat(nb.cell("comprueba-info").text()).contains("✓ rootful: driver overlay, graphRoot " + STORE)
+        assertThat(nb.cell("comprueba-almacen").text()).contains("✓ rootful: driver overlay, graphRoot " + STORE)
                 .contains("✓ rootless: driver overlay, graphRoot " + home + "/.local/share/containers/storage")
                 .contains("✓ rootful: configFile " + rootfulConf).contains("✓ rootless: configFile " + home + "/.config/containers/storage.conf")
-                .contains("✓ rootful: runRoot /run/containers/storage, en /run y fuera del almacén; ")
+                .contains("✓ rootful: runRoot /run/containers/storage, en /run y fuera del almacén")
                 .contains("✓ la biblioteca de Capas lee el mismo almacén rootful que podman info: " + STORE);
     }
 
@@ -101,9 +117,9 @@ class ImageStorageNotebookIT {
         // images.json's digest is the sha256sum of the manifest file, printed last
         String digest = group(Pattern.compile("\"digest\": \"sha256:([0-9a-f]{64})\"\n}"), images);
         assertThat(manifest).endsWith(digest + "  " + STORE + "/overlay-images/" + imageId + "/manifest\n");
-        assertThat(nb.cell("comprueba-manifest").text()).contains("✓ config.digest = sha256:" + imageId.substring(0, 12))
-                .contains("✓ images.json: digest = sha256:" + digest.substring(0, 12))
-                .contains("✓ el fichero sha256:" + imageId.substring(0, 12) + "… es la configuración")
+        assertThat(nb.cell("comprueba-manifiesto").text()).contains("✓ el config del manifiesto es el identificador de la imagen")
+                .contains("config.digest = sha256:" + imageId).contains("images.json: sha256:" + digest + "; sha256 de manifest: sha256:" + digest)
+                .contains("✓ el fichero con ese nombre (en base64) es la configuración").contains("sha256:" + imageId.substring(0, 12))
                 .contains("✓ el manifiesto lista 3 capas, de abajo arriba");
     }
 
@@ -119,8 +135,9 @@ class ImageStorageNotebookIT {
         String tarSplit = nb.cell("tar-split").text();
         assertThat(tarSplit.lines()).isNotEmpty().allMatch(l -> l.startsWith("{\"type\":1,\"name\":"));
         assertThat(tarSplit).containsPattern("\"size\":\\d+,\"payload\":\"[A-Za-z0-9+/]{11}=\"");
-        assertThat(nb.cell("comprueba-layers").text()).contains("hay 3 capas, por parent")
-                .contains("✓ la capa de abajo no tiene parent, y su id es su diff-digest")
+        assertThat(nb.cell("comprueba-cadena-de-capas").text()).contains("hay 3 capas, siguiendo parent")
+                .contains("✓ la capa de abajo no tiene parent, y su id es su diff-digest");
+        assertThat(nb.cell("comprueba-tar-split").text())
                 .contains("✓ las " + tarSplit.lines().count() + " entradas de fichero del tar-split.gz de la capa de arriba están en su diff")
                 .containsPattern("✓ el CRC-64 del contenido en diff es el payload de tar-split.gz \\(ficheros comprobados: [1-9]\\d*\\)");
     }
@@ -144,8 +161,8 @@ class ImageStorageNotebookIT {
         for (String id : ids) {
             assertThat(svg).contains("<title>" + id + "</title>");
         }
-        assertThat(nb.cell("comprueba-overlay").text()).contains("✓ la de abajo tiene empty y no tiene lower")
-                .contains("✓ merged, work y empty están vacías").containsPattern("✓ lowerdir de estas 3 capas: 3\\d\\d bytes con rutas completas, 86 con nombres cortos");
+        assertThat(nb.cell("comprueba-overlay").text()).contains("✓ las 3 capas tienen diff, link, merged y work; la de abajo tiene empty y no lower")
+                .contains("✓ merged, work y empty están vacíos").containsPattern("✓ lowerdir de estas 3 capas: mucho más corta con nombres cortos\n +3\\d\\d bytes con rutas completas, 86 con nombres cortos");
     }
 
     @Test
@@ -160,9 +177,21 @@ class ImageStorageNotebookIT {
         assertThat(treeLayers.get(6)).isNotIn(treeLayers.subList(0, 3));
         assertThat(tree).contains("Top Layer of: [" + V2 + "]");
         assertThat(nb.cell("manifest-v2").text().lines()).hasSize(4);
-        assertThat(nb.cell("comprueba-compartidas").text()).contains("✓ las 3 capas de abajo de " + V2 + " son las de " + image)
-                .contains("✓ en overlay/ hay una sola carpeta por capa")
-                .containsPattern("✓ las [1-9] imágenes intermedias tienen por capa de arriba la capa nueva");
+        assertThat(nb.cell("comprueba-capas-compartidas").text()).contains("✓ las 3 capas de abajo de " + V2 + " son las de " + image)
+                .contains("✓ en overlay/ hay un solo directorio por capa")
+                .containsPattern("✓ las [1-9] imágenes intermedias de la construcción tienen por capa de arriba la capa nueva");
+    }
+
+    /** Saved as an oci-archive, removed and pulled back: the course image's layers are skipped, only the new one copied. */
+    @Test
+    void pullSkipsTheLayersAlreadyThere() {
+        String pull = nb.cell("pull").text();
+        assertThat(pull).contains("Untagged: " + V2).containsPattern("(?m)^Deleted: [0-9a-f]{64}$");
+        assertThat(pull.split("skipped: already exists", -1)).hasSize(4);
+        assertThat(pull).containsPattern("(?m)^Copying blob [0-9a-f]{12} done");
+        assertThat(nb.cell("comprueba-pull").text()).contains("✓ " + V2 + " ha vuelto, con la etiqueta de esta lección")
+                .contains("✓ pull ha saltado las 3 capas que ya estaban (skipped: already exists)")
+                .contains("✓ pull sólo ha copiado una capa, la nueva").contains("✓ la imagen descargada no tiene imágenes intermedias");
     }
 
     @Test
@@ -172,7 +201,7 @@ class ImageStorageNotebookIT {
                 // UNIQUE SIZE 0B: every layer shared with v2; CONTAINERS counts the student's own ones too.
                 .containsPattern("(?m)^\\S+\\s+\\S+\\s+" + imageId.substring(0, 12) + "\\s.*\\s0B\\s+\\d+$");
         assertThat(nb.cell("espacio").text()).contains("Capas: 7 contando cada imagen; 4 distintas");
-        assertThat(nb.cell("comprueba-espacio").text()).contains("es el tamaño de las 3 capas compartidas");
+        assertThat(nb.cell("comprueba-espacio").text()).contains("✓ el ahorro es exactamente el tamaño de las capas compartidas");
     }
 
     @Test
@@ -183,7 +212,8 @@ class ImageStorageNotebookIT {
         assertThat(Path.of(System.getProperty("user.home"), "capas-02")).doesNotExist();
         assertThat(rootful.command("images", "-a", "-q", "--filter", "label=capas.leccion=02").out()).isBlank();
         assertThat(nb.cell("limpieza").text()).startsWith("Untagged: " + V2 + "\n");
-        assertThat(nb.cell("comprueba-limpieza").text()).contains("✓ no queda ninguna imagen con la etiqueta capas.leccion=02");
+        assertThat(nb.cell("comprueba-limpieza").text()).contains("✓ no queda ninguna imagen de esta lección").contains("✓ " + V2 + " ya no está")
+                .containsPattern("✓ su capa nueva, [0-9a-f]{12}, ya no está en overlay/");
     }
 
     @Test

@@ -6,6 +6,8 @@ import capas.ChildProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +18,10 @@ import org.junit.jupiter.api.TestInstance;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnionFilesystemNotebookIT {
+    /** What a student who predicted right writes in each prediction cell. */
+    static final Map<String, String> ANSWERS = Map.of("f3-en-merged", "el de upper", "capa-de-f5", "en upper",
+            "borrar-f2", "una marca de borrado", "tamano-de-grande", "unos 8 MiB", "viejo-en-dir", "no", "comun", "Soy de lower1",
+            "workdir-en-otro", "no, falla", "dueno-de-la-marca", "de mi usuario");
     private ExecutedNotebook nb;
     private String dir;
 
@@ -23,7 +29,7 @@ class UnionFilesystemNotebookIT {
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        nb = NotebookRunner.execute(Path.of("notebooks", "01-sistemas-de-ficheros-de-union.ipynb"), true);
+        nb = NotebookRunner.execute(AnsweredNotebook.of(Path.of("notebooks", "01-sistemas-de-ficheros-de-union.ipynb"), ANSWERS), true);
         dir = System.getProperty("user.home") + "/capas-01";
     }
 
@@ -32,15 +38,32 @@ class UnionFilesystemNotebookIT {
         assertThat(nb.errors()).extracting(ExecutedNotebook.Error::cellId).containsExactly(nb.cell("workdir-otro-fs").id());
     }
 
+    /** Each Comprueba is one line (three for the first, which opens the lesson) and answers with a checklist of ✓ only. */
     @Test
-    void everyCheckPasses() {
-        for (ExecutedNotebook.Cell cell : nb.cells()) {
-            if (cell.tags().isEmpty() || !(cell.tags().get(0).startsWith("comprueba-") || cell.tags().get(0).equals("helpers"))) {
-                continue;
-            }
-            assertThat(cell.hasError()).as(cell.tags().get(0)).isFalse();
-            assertThat(cell.text()).as(cell.tags().get(0)).startsWith("✓ ").doesNotContain("Exception");
+    void everyCheckIsAOneLineChecklistOfTicks() {
+        List<ExecutedNotebook.Cell> checks = nb.cells().stream().filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
+        assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-de-cero", "comprueba-capas", "comprueba-montaje",
+                "comprueba-de-que-capa", "comprueba-fichero-nuevo", "comprueba-marca-de-borrado", "comprueba-copia-hacia-arriba",
+                "comprueba-directorio-opaco", "comprueba-varias-capas", "comprueba-workdir", "comprueba-sin-root", "comprueba-limpieza");
+        for (ExecutedNotebook.Cell cell : checks) {
+            String tag = cell.tags().get(0);
+            assertThat(cell.source().lines().count()).as(tag).isLessThanOrEqualTo(3);
+            assertThat(cell.hasError()).as(tag).isFalse();
+            assertThat(cell.text()).as(tag).startsWith("Comprueba: ").contains("\n✓ ").doesNotContain("✗").doesNotContain("\n~ ")
+                    .doesNotContain("Exception");
         }
+    }
+
+    /** The answers filled in are right: every prediction is ticked in its section's Comprueba. */
+    @Test
+    void everyPredictionIsKeptAndJudgedInItsSection() {
+        for (String question : ANSWERS.keySet()) {
+            assertThat(nb.cell("prediccion-" + question).text()).as(question).contains("Predicción anotada: «" + ANSWERS.get(question) + "»");
+        }
+        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ Tu predicción para «¿qué f3 se verá en merged?»: «el de upper»")
+                .contains("En tu máquina: merged/f3 dice «Fichero 3 en la capa upper»");
+        assertThat(nb.cell("comprueba-marca-de-borrado").text()).contains("✓ Tu predicción para «¿qué quedará en upper al borrar f2?»");
+        assertThat(nb.cell("comprueba-sin-root").text()).contains("✓ Tu predicción para «¿de quién será la marca de borrado en el anfitrión?»");
     }
 
     @Test
@@ -48,7 +71,8 @@ class UnionFilesystemNotebookIT {
         assertThat(nb.cell("mount").text()).contains(dir + "/con-root/merged").contains(" - overlay overlay ")
                 .contains("lowerdir=lower,upperdir=upper,workdir=work");
         assertThat(nb.cell("ls-merged").text()).contains("Fichero 3 en la capa upper").contains("f4");
-        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ " + dir + "/con-root/merged está montado");
+        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ " + dir + "/con-root/merged está montado")
+                .contains(" - overlay overlay ").contains("✓ en merged se ve lo de lower y lo de upper");
     }
 
     @Test
@@ -58,27 +82,31 @@ class UnionFilesystemNotebookIT {
         String svg = nb.cell("diagrama").svg();
         assertThat(svg).startsWith("<?xml").contains("Overlay montado a mano en " + dir + "/con-root/merged")
                 .contains("upperdir · lectura y escritura · upper").contains("lowerdir · sólo lectura · lower").contains("★ /f3");
-        assertThat(nb.cell("comprueba-f3").text()).contains("✓ merged/f3 dice «Fichero 3 en la capa upper»");
+        assertThat(nb.cell("comprueba-de-que-capa").text()).contains("✓ merged/f3 tiene el contenido de upper/f3")
+                .contains("merged/f3 dice «Fichero 3 en la capa upper»").contains("✓ la biblioteca dice que f3 sale de upper");
     }
 
     @Test
     void aNewFileGoesUpAndADeletedOneLeavesAWhiteout() {
-        assertThat(nb.cell("comprueba-f5").text()).contains("✓ f5 está en upper");
+        assertThat(nb.cell("comprueba-fichero-nuevo").text()).contains("✓ f5 está en upper");
         assertThat(nb.cell("rm-f2").text()).contains("--- upper:").containsPattern("c--------- +\\d+ root +root +0, 0 .* f2")
                 .contains("upper/f2: character special file, número 0:0, dueño root");
-        assertThat(nb.cell("comprueba-whiteout").text()).contains("✓ upper/f2 es una marca de borrado: dispositivo de caracteres 0:0");
+        assertThat(nb.cell("comprueba-marca-de-borrado").text()).contains("✓ upper/f2 es una marca de borrado (whiteout): un dispositivo de caracteres 0:0")
+                .contains("dispositivo de caracteres 0:0, del uid 0");
     }
 
     @Test
     void aModifiedFileIsCopiedUpWhole() {
         assertThat(nb.cell("copy-up").text()).contains("--- upper/f1\nFichero 1 en la capa lower\nUna línea más");
-        assertThat(nb.cell("comprueba-copy-up").text()).contains("✓ upper/grande ocupa 8388624 bytes (8388608 copiados + 16");
+        assertThat(nb.cell("comprueba-copia-hacia-arriba").text()).contains("✓ upper/grande es la copia entera")
+                .contains("upper/grande ocupa 8388624 bytes (8388608 copiados + 16 de la línea nueva)");
     }
 
     @Test
     void aDirectoryDeletedAndMadeAgainIsOpaque() {
         assertThat(nb.cell("opaco").text()).contains("trusted.overlay.opaque = y").contains("--- lower/dir:\nviejo");
-        assertThat(nb.cell("comprueba-opaco").text()).contains("✓ upper/dir tiene trusted.overlay.opaque=y")
+        assertThat(nb.cell("comprueba-directorio-opaco").text()).contains("✓ upper/dir tiene trusted.overlay.opaque=y")
+                .contains("trusted.overlay.opaque, leído con sudo: «y»")
                 .contains("✓ sin root, la biblioteca no puede leer esa marca");
     }
 
@@ -97,21 +125,23 @@ class UnionFilesystemNotebookIT {
                 .contains("/dir/viejo no está en ninguna capa").contains("¿upper/dir es opaco? true");
         assertThat(nb.cell("sin-root-locate").svg()).contains("✗ /f2").contains("merged: no montado en este espacio de nombres de montaje");
         assertThat(nb.cell("comprueba-sin-root").text()).contains("✓ el anfitrión no ve el montaje sin root")
-                .contains("✓ upper/dir tiene user.overlay.opaque=y, y la biblioteca lo lee sin root").contains("es 5.11 o posterior").contains("✓ montado sin userxattr, borrar un directorio de lower falla");
+                .contains("✓ upper/dir tiene user.overlay.opaque=y, y la biblioteca lo lee sin root").contains("es 5.11 o posterior").contains("✓ montado sin userxattr, borrar un directorio de lower falla")
+                .contains("✓ dentro de podman unshare el montaje está, con userxattr").contains(dir + "/sin-root/merged");
     }
 
     @Test
     void theLeftmostLowerIsOnTop() {
         assertThat(nb.cell("varias").text()).startsWith("Soy de lower1\nSólo estoy en lower3");
         assertThat(nb.cell("varias-diagrama").svg()).contains("lowerdir 1 · sólo lectura · lower1").contains("lowerdir 3 · sólo lectura · lower3");
-        assertThat(nb.cell("comprueba-varias").text()).contains("✓ merged/comun dice «Soy de lower1»");
+        assertThat(nb.cell("comprueba-varias-capas").text()).contains("✓ merged/comun dice «Soy de lower1»");
     }
 
     @Test
     void aWorkdirOnAnotherFileSystemIsRefused() {
         assertThat(nb.cell("workdir-otro-fs").text()).contains("tmpfs").contains("wrong fs type");
         assertThat(nb.cell("dmesg").text()).contains("overlayfs: workdir and upperdir must reside under the same mount");
-        assertThat(nb.cell("comprueba-workdir").text()).contains("✓ mount se niega (código 32)");
+        assertThat(nb.cell("comprueba-workdir").text()).contains("✓ mount se niega y no queda nada montado")
+                .contains("mount: código de salida 32; ¿ha quedado montado? no").contains("work (/dev/shm): tmpfs");
     }
 
     /**
@@ -154,7 +184,7 @@ class UnionFilesystemNotebookIT {
     @Test
     void cleanUpLeavesNothingMountedAndNothingBehind() {
         assertThat(nb.cell("limpieza").text()).contains("Desmontado y borrado: " + dir);
-        assertThat(nb.cell("comprueba-limpieza").text()).contains("✓ " + dir + " ya no existe");
+        assertThat(nb.cell("comprueba-limpieza").text()).contains("✓ " + dir + " ya no existe").contains("✓ nada montado dentro de " + dir);
         assertThat(Path.of(dir)).doesNotExist();
         assertThat(Files.exists(Path.of("/dev/shm/capas-01-" + System.getProperty("user.name")))).isFalse();
     }
