@@ -2,6 +2,7 @@ package capas.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import capas.CapasException;
 import capas.ChildProcess;
 import capas.Env;
 import capas.notebook.Prerequisites;
@@ -84,30 +85,40 @@ class FuseOverlayStoreIT {
             podman(conf, "load", "-i", image.toString());
 
             Map<String, List<String>> seen = whatTheLabSees(conf, dir);
-            System.out.printf("FuseOverlayStoreIT %s: %s%n", driver, seen);
+            System.out.printf("FuseOverlayStoreIT %s: %s%n", driver, seen.entrySet().stream()
+                    .filter(e -> !e.getKey().equals("explorerText")).toList());
 
             assertThat(one(seen, "graphRoot")).isEqualTo(dir.resolve("storage").toString());
             assertThat(one(seen, "graphOptions")).as("what podman info says of the store")
                     .contains(driver == Driver.FUSE_OVERLAYFS ? "fuse-overlayfs" : "");
             // The file the container wrote is in its own layer's diff, and can be read there.
             Path diff = Path.of(one(seen, "diff"));
+            System.out.printf("FuseOverlayStoreIT %s, on disk:%n%s", driver, onDisk(diff));
             assertThat(one(seen, "written")).isEqualTo("PRESENT true " + diff.resolve("tmp/tmpfile.txt"));
             assertThat(Files.readString(diff.resolve("tmp/tmpfile.txt"))).isEqualTo("Ejemplo Podman\n");
             // The file of the image it deleted is hidden by a mark in that same diff.
             assertThat(one(seen, "deleted")).startsWith("DELETED true whiteout " + diff.resolve("etc"));
             assertThat(one(seen, "underOpaque")).isEqualTo("ABSENT");
             // Its changes, as podman diff lists them.
-            assertThat(new HashSet<>(seen.get("changes"))).isEqualTo(new HashSet<>(seen.get("podmanDiff")))
-                    .contains("A /tmp/tmpfile.txt", "C /etc/passwd", "D /etc/group", "D /var/www", "A /var/www/nuevo.html");
+            Set<String> changes = new HashSet<>(seen.get("changes"));
+            assertThat(changes).contains("A /tmp/tmpfile.txt", "C /etc/passwd", "D /etc/group", "D /var/www", "A /var/www/nuevo.html");
+            Set<String> podmans = new HashSet<>(seen.get("podmanDiff"));
+            if (driver == Driver.FUSE_OVERLAYFS) {
+                // With a mount program podman diffs the mounted trees instead of reading the marks (containers/storage's
+                // naive diff): the remade folder is "C", and what the image had in it "D" one by one. The one difference.
+                assertThat(podmans).contains("C /var/www", "D /var/www/index.html").doesNotContain("D /var/www");
+                podmans.removeAll(Set.of("C /var/www", "D /var/www/index.html"));
+                podmans.add("D /var/www");
+            }
+            assertThat(changes).isEqualTo(podmans);
             // The explorer is the same walk: the deletion a whiteout, the remade folder opaque.
             assertThat(new HashSet<>(seen.get("explorer"))).contains("D /etc/group", "D /var/www opaque", "A /var/www/nuevo.html",
-                    "C /etc/passwd", "A /tmp/tmpfile.txt");
+                    "C /etc/passwd", "A /tmp/tmpfile.txt").noneMatch(l -> l.contains("opq"));
             assertThat(seen.get("explorerText")).contains("  D  /etc/group");
             assertThat(one(seen, "mount")).isEqualTo(driver.fsType);
             // Práctica 2's checks, pointed at this store's lab.
             assertThat(seen.get("p2")).containsExactly("3 true", "5 true");
 
-            System.out.printf("FuseOverlayStoreIT %s, on disk:%n%s", driver, onDisk(diff));
         } finally {
             // A failure is read first; what the clean-up leaves, the last assertion says.
             quietly(conf, "rm", "--force", "--ignore", "-t", "0", CONTAINER, "capas-p2");
@@ -224,6 +235,11 @@ class FuseOverlayStoreIT {
                 explorer.text().lines().forEach(l -> print("explorerText", l));
                 String merged = lab.store().mergedDir(layer).toString();
                 lab.mounts().namespace().stream().filter(m -> m.mountPoint().equals(merged)).forEach(m -> print("mount", m.fsType()));
+                try {
+                    print("mountView", lab.mounts().container(name).upperDir());
+                } catch (CapasException e) {
+                    print("mountView", e.kind());
+                }
 
                 CopyUpAndWhiteout p2 = new CopyUpAndWhiteout();
                 p2.prepare(lab);
