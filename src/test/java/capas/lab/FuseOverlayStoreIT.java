@@ -128,8 +128,10 @@ class FuseOverlayStoreIT {
         } finally {
             // A failure is read first; what the clean-up leaves, the last assertion says.
             quietly(conf, "rm", "--force", "--ignore", "-t", "0", CONTAINER, "capas-p2");
-            // podman made the store with ids of its user namespace: remove it from inside.
-            quietly(null, "unshare", "rm", "-rf", dir.toString());
+            // podman made the store with ids of its user namespace: remove it from inside, once the mounts containers/storage
+            // may leave under it there (overlay/ bind-mounted on itself) are gone.
+            quietly(null, "unshare", "sh", "-c", "awk -v d=\"$1/\" 'index($5, d) == 1 {print $5}' /proc/self/mountinfo | sort -r"
+                    + " | while read -r m; do umount -l \"$m\"; done; rm -rf \"$1\"", "sh", dir.toString());
         }
         assertThat(dir).doesNotExist();
     }
