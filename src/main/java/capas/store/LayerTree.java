@@ -112,6 +112,10 @@ public final class LayerTree {
             try (PinnedPath pinned = opened.get()) {
                 Entry e = pinned.stat();
                 String type = EntryType.of(e);
+                if (!child.name().equals(child.onDisk()) && !Whiteouts.isWhiteout(e)) {
+                    // A .wh. name that deletes nothing (fuse-overlayfs's .wh..opq device): bookkeeping, not an entry.
+                    continue;
+                }
                 if (Whiteouts.isWhiteout(e)) {
                     visits.add(new Visit(new LayerEntry(path, ChangeKind.D, false, false, type, 0), pinned.path()));
                     continue;

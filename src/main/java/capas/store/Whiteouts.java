@@ -14,13 +14,15 @@ import java.util.Optional;
  *
  * <ul>
  * <li>a <em>whiteout</em> says that the entry of the same name in the layers below was deleted:
- *     a character device 0:0 (kernel overlay, and fuse-overlayfs where it can mknod), or a file
- *     named {@code .wh.<name>} (fuse-overlayfs where it cannot, and the OCI layer tar);</li>
+ *     a character device 0:0 (kernel overlay, and fuse-overlayfs where it can mknod, as any user
+ *     can since Linux 5.8), or a file named {@code .wh.<name>} (fuse-overlayfs where it cannot,
+ *     and the OCI layer tar);</li>
  * <li>an <em>opaque</em> directory hides everything the layers below have under it: extended
  *     attribute {@code trusted.overlay.opaque=y} (kernel overlay mounted as root),
  *     {@code user.overlay.opaque=y} (mounted in a user namespace, {@code userxattr}),
  *     {@code user.fuseoverlayfs.opaque=y} (fuse-overlayfs), or a file {@code .wh..wh..opq}
- *     inside it (fuse-overlayfs, OCI layer tar).</li>
+ *     inside it (fuse-overlayfs, OCI layer tar). fuse-overlayfs writes the attribute, the file,
+ *     and a device 0:0 named {@code .wh..opq} besides, all three.</li>
  * </ul>
  *
  * <p>Names starting with {@code .wh.} are marks, never files of the image or container: a
@@ -41,9 +43,15 @@ public final class Whiteouts {
     private Whiteouts() {
     }
 
-    /** Whether {@code e} is a whiteout in either form: a character device 0:0, or a file named {@code .wh.<name>}. */
+    /**
+     * Whether {@code e} is a whiteout in either form: a character device 0:0, or a file named
+     * {@code .wh.<name>}. A device whose own name is a mark deletes nothing any layer can hold:
+     * fuse-overlayfs leaves one named {@code .wh..opq} in each folder it makes opaque, beside
+     * its real marks (the attribute and {@code .wh..wh..opq}).
+     */
     public static boolean isWhiteout(Entry e) {
-        return isDevice(e) || e.path().getFileName() != null && deletedName(e.path().getFileName().toString()).isPresent();
+        String name = e.path().getFileName() == null ? "" : e.path().getFileName().toString();
+        return isDevice(e) ? !isMark(name) : deletedName(name).isPresent();
     }
 
     /** The kernel's form: a character device whose device number is 0:0. */

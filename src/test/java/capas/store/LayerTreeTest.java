@@ -122,6 +122,23 @@ class LayerTreeTest {
         assertSameAnswers(tree);
     }
 
+    @Test
+    void aFolderFuseOverlayfsMadeOpaqueListsNoneOfItsMarks() throws Exception {
+        // As fuse-overlayfs 1.10 leaves it after rm -r and mkdir: the attribute, the .wh..wh..opq file and a .wh..opq device.
+        Path www = store.diffDir("top").resolve("var/www");
+        OverlayMarks.opaque(www, "user.fuseoverlayfs.opaque");
+        OverlayMarks.opaque(www, ".wh..wh..opq");
+        OverlayMarks.whiteout(www.resolve(".wh..opq"), "device");
+        Files.writeString(www.resolve("index.html"), "nuevo");
+        LayerTree tree = new LayerTree(store, List.of("top", "middle", "base"));
+
+        assertThat(lines(tree.read())).containsSequence("C /var 5", "D /var/www (opaca) 5", "A /var/www/index.html 5")
+                .noneMatch(l -> l.contains("opq"));
+        assertThat(tree.changes()).extracting(Change::toString).containsSequence("C /var", "D /var/www", "A /var/www/index.html")
+                .noneMatch(l -> l.contains("opq"));
+        assertSameAnswers(tree);
+    }
+
     @ParameterizedTest
     @MethodSource("capas.store.OverlayMarks#opaqueForms")
     void anOpaqueFolderNoLayerBelowHasIsAdded(String form) throws Exception {

@@ -40,6 +40,14 @@ class WhiteoutsTest {
     }
 
     @Test
+    void aDeviceNamedLikeAMarkIsFuseOverlayfsBookkeepingAndDeletesNothing() throws Exception {
+        // fuse-overlayfs leaves a 0:0 device named .wh..opq in a folder it made opaque, next to its other marks.
+        OverlayMarks.whiteout(dir.resolve(".wh..opq"), "device");
+
+        assertThat(Whiteouts.isWhiteout(Entry.lstat(dir.resolve(".wh..opq")).orElseThrow())).isFalse();
+    }
+
+    @Test
     void aMarkNamesWhatItDeletesAndOnlyThat() {
         assertThat(Whiteouts.deletedName(".wh.index.html")).contains("index.html");
         assertThat(Whiteouts.deletedName(".wh..bashrc")).contains(".bashrc");
