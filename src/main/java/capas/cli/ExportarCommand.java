@@ -156,7 +156,8 @@ final class ExportarCommand {
             for (Path notebook : notebooks(work)) {
                 CommandResult run = Commands.run(List.of(jupyter.toString(), "nbconvert", "--to", "html", "--execute",
                         "--ExecutePreprocessor.timeout=600", "--output-dir", out.toString(), notebook.toString()),
-                        Map.of(), NOTEBOOK_TIMEOUT_SECONDS);
+                        // The solved prácticas must not enter the record of whoever exports them.
+                        Map.of(Env.PROGRESS, work.resolve("progreso.jsonl").toString()), NOTEBOOK_TIMEOUT_SECONDS);
                 String name = notebook.getFileName().toString();
                 if (run.ok()) {
                     Console.done(name.replace(NOTEBOOK, ".html"));
