@@ -73,6 +73,53 @@ class LessonStructureTest {
     }
 
     /** Lines of code cells that call {@code pista} or {@code solucion} without a {@code //} before them. */
+    /** A beginner reads a Comprueba, not test code: the check lives in the library (capas.leccion). */
+    @Test
+    void everyCompruebaIsAtMostThreeLinesOfJava() throws IOException {
+        List<String> long_ = new ArrayList<>();
+        try (Stream<Path> files = Files.list(Path.of("notebooks"))) {
+            for (Path nb : files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList()) {
+                long_.addAll(longChecks(nb.getFileName().toString(), new ObjectMapper().readTree(nb.toFile())));
+            }
+        }
+        assertThat(long_).as("Comprueba cells longer than " + MAX_CHECK_LINES + " lines").isEmpty();
+    }
+
+    @Test
+    void aLongCompruebaIsFound() throws IOException {
+        JsonNode nb = new ObjectMapper().readTree("""
+                {"cells": [
+                  {"cell_type": "code", "metadata": {"tags": ["comprueba-corta"]}, "source": ["leccion.comprueba(a);\\n", "\\n", "// nota"]},
+                  {"cell_type": "code", "metadata": {"tags": ["comprueba-larga"]}, "source": ["var a = 1;\\n", "var b = 2;\\n", "var c = 3;\\n", "leccion.comprueba(b, a, b, c);"]}
+                ]}""");
+        assertThat(longChecks("x", nb)).containsExactly("x [comprueba-larga]: 4 líneas");
+    }
+
+    private static final int MAX_CHECK_LINES = 3;
+
+    /** Comprueba cells with more than {@value #MAX_CHECK_LINES} lines of code (blank lines and comments do not count). */
+    static List<String> longChecks(String name, JsonNode nb) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode cell : nb.path("cells")) {
+            String tag = null;
+            for (JsonNode t : cell.path("metadata").path("tags")) {
+                if (t.asText().startsWith("comprueba")) {
+                    tag = t.asText();
+                }
+            }
+            if (tag == null || !cell.path("cell_type").asText().equals("code")) {
+                continue;
+            }
+            StringBuilder source = new StringBuilder();
+            cell.path("source").forEach(line -> source.append(line.asText()));
+            long lines = source.toString().lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("//")).count();
+            if (lines > MAX_CHECK_LINES) {
+                found.add(name + " [" + tag + "]: " + lines + " líneas");
+            }
+        }
+        return found;
+    }
+
     static List<String> liveHintsAndSolutions(String name, JsonNode nb) {
         List<String> live = new ArrayList<>();
         for (JsonNode cell : nb.path("cells")) {
