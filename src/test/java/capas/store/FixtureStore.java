@@ -9,11 +9,11 @@ import java.util.List;
  * Lays a store captured from a real podman run (src/test/resources/capas/store/&lt;mode&gt;) out as
  * podman does on disk, so {@link Store#read} reads it exactly as it reads a live one.
  */
-final class FixtureStore {
+public final class FixtureStore {
     private FixtureStore() {
     }
 
-    static Path lay(String mode, Path into) throws IOException {
+    public static Path lay(String mode, Path into) throws IOException {
         Path fixture = Path.of("src/test/resources/capas/store", mode);
         OverlayLayout layout = new OverlayLayout(into);
         copy(fixture.resolve("containers.json"), layout.containersJson());
@@ -31,7 +31,7 @@ final class FixtureStore {
         return into;
     }
 
-    static List<String> mountinfo(String mode) throws IOException {
+    public static List<String> mountinfo(String mode) throws IOException {
         return Files.readAllLines(Path.of("src/test/resources/capas/store", mode, "mountinfo"));
     }
 
