@@ -52,6 +52,15 @@ public final class ContainerStorage implements LessonDefinition {
     static final List<String> RUNTIMES = List.of("runc", "crun");
     private static final Messages M = Messages.forClass(ContainerStorage.class);
 
+    /** A message with its numbers as digits: uids and byte counts are read, not rounded to «1.001». */
+    static String text(String key, Object... args) {
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            plain[i] = args[i] instanceof Number n ? String.valueOf(n) : args[i];
+        }
+        return M.get(key, plain);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -80,7 +89,7 @@ public final class ContainerStorage implements LessonDefinition {
 
     @Override
     public String title(String check) {
-        return M.get("title." + check);
+        return text("title." + check);
     }
 
     private static String shortId(String id) {
@@ -102,12 +111,12 @@ public final class ContainerStorage implements LessonDefinition {
 
     static List<Checked> judgeCreated(Created f) {
         return List.of(
-                Checked.claim(true, M.get("created.store", C1, f.graphRoot()), M.get("created.store.id", shortId(f.containerId()))),
-                Checked.claim(f.running(), M.get("created.running", C1), f.running() ? "" : M.get("created.running.no", C1)),
-                Checked.claim(f.imageId().equals(f.containerImageId()), M.get("created.image", f.imageName()),
-                        M.get("created.image.ids", shortId(f.containerImageId()), shortId(f.imageId()))),
+                Checked.claim(true, text("created.store", C1, f.graphRoot()), text("created.store.id", shortId(f.containerId()))),
+                Checked.claim(f.running(), text("created.running", C1), f.running() ? "" : text("created.running.no", C1)),
+                Checked.claim(f.imageId().equals(f.containerImageId()), text("created.image", f.imageName()),
+                        text("created.image.ids", shortId(f.containerImageId()), shortId(f.imageId()))),
                 Checked.claim("true".equals(f.labels().get("capas.lab")) && ID.equals(f.labels().get("capas.leccion")),
-                        M.get("created.labels"), String.valueOf(new java.util.TreeMap<>(f.labels()))));
+                        text("created.labels"), String.valueOf(new java.util.TreeMap<>(f.labels()))));
     }
 
     // registro-del-contenedor
@@ -128,13 +137,13 @@ public final class ContainerStorage implements LessonDefinition {
     static List<Checked> judgeRecord(Record f) {
         boolean flagsFit = f.selinux() != f.mountLabel().isEmpty() && f.selinux() != f.processLabel().isEmpty();
         return List.of(
-                Checked.claim(f.names().contains(C1), M.get("record.names"), String.valueOf(f.names())),
-                Checked.claim(f.imageField().equals(f.imageId()), M.get("record.image", f.imageName()), f.imageField()),
-                Checked.claim(f.imageTopLayer().equals(f.layerParent()), M.get("record.layer"),
-                        M.get("record.layer.parent", shortId(f.layer()), shortId(f.layerParent()), shortId(f.imageTopLayer()))),
-                Checked.claim(f.diffDir().equals(f.inspectUpperDir()), M.get("record.upper"), f.inspectUpperDir()),
-                Checked.claim(flagsFit, M.get(f.selinux() ? "record.flags.selinux" : "record.flags.none"),
-                        M.get("record.flags.values", f.mountLabel(), f.processLabel())));
+                Checked.claim(f.names().contains(C1), text("record.names"), String.valueOf(f.names())),
+                Checked.claim(f.imageField().equals(f.imageId()), text("record.image", f.imageName()), f.imageField()),
+                Checked.claim(f.imageTopLayer().equals(f.layerParent()), text("record.layer"),
+                        text("record.layer.parent", shortId(f.layer()), shortId(f.layerParent()), shortId(f.imageTopLayer()))),
+                Checked.claim(f.diffDir().equals(f.inspectUpperDir()), text("record.upper"), f.inspectUpperDir()),
+                Checked.claim(flagsFit, text(f.selinux() ? "record.flags.selinux" : "record.flags.none"),
+                        text("record.flags.values", f.mountLabel(), f.processLabel())));
     }
 
     // fichero-en-la-capa
@@ -152,12 +161,12 @@ public final class ContainerStorage implements LessonDefinition {
     static List<Checked> judgeFile(FileFacts f, Optional<String> prediction) {
         boolean there = f.where().state() == Location.State.PRESENT && f.expected().equals(f.where().hostPath());
         List<Checked> items = new ArrayList<>(List.of(
-                Checked.claim(there && f.where().inContainerLayer(), M.get("file.where", FILE), String.valueOf(f.where().hostPath())),
-                Checked.claim(CONTENT.equals(f.content()), M.get("file.content", CONTENT), f.content())));
-        String layer = M.get(f.where().inContainerLayer() ? "file.layer.container" : "file.layer.image");
+                Checked.claim(there && f.where().inContainerLayer(), text("file.where", FILE), String.valueOf(f.where().hostPath())),
+                Checked.claim(CONTENT.equals(f.content()), text("file.content", CONTENT), f.content())));
+        String layer = text(f.where().inContainerLayer() ? "file.layer.container" : "file.layer.image");
         items.addAll(Predictions.judged(prediction, a -> f.where().inContainerLayer()
                 ? Predictions.names(a, "contenedor") && !Predictions.names(a, "imagen")
-                : Predictions.names(a, "imagen") && !Predictions.names(a, "contenedor"), M.get("file.prediction"), layer));
+                : Predictions.names(a, "imagen") && !Predictions.names(a, "contenedor"), text("file.prediction"), layer));
         return items;
     }
 
@@ -187,17 +196,17 @@ public final class ContainerStorage implements LessonDefinition {
     static List<Checked> judgeUserdata(Userdata f) {
         List<String> missing = USERDATA_ENTRIES.stream().filter(e -> !f.entries().contains(e)).toList();
         List<Checked> items = new ArrayList<>();
-        items.add(Checked.claim(missing.isEmpty(), M.get("userdata.entries", f.dir()),
-                missing.isEmpty() ? String.join(", ", f.entries()) : M.get("userdata.missing", String.join(", ", missing))));
-        items.add(Checked.claim(RUNTIMES.contains(f.runtime()), M.get("userdata.runtime"), f.runtime()));
-        items.add(Checked.claim(f.mergedDir().equals(f.rootPath()), M.get("userdata.root"), f.rootPath()));
+        items.add(Checked.claim(missing.isEmpty(), text("userdata.entries", f.dir()),
+                missing.isEmpty() ? String.join(", ", f.entries()) : text("userdata.missing", String.join(", ", missing))));
+        items.add(Checked.claim(RUNTIMES.contains(f.runtime()), text("userdata.runtime"), f.runtime()));
+        items.add(Checked.claim(f.mergedDir().equals(f.rootPath()), text("userdata.root"), f.rootPath()));
         String shm = f.mounts().get("/dev/shm");
-        items.add(Checked.claim(Path.of(f.dir(), "shm").toString().equals(shm), M.get("userdata.shm"), String.valueOf(shm)));
+        items.add(Checked.claim(Path.of(f.dir(), "shm").toString().equals(shm), text("userdata.shm"), String.valueOf(shm)));
         for (String etc : List.of("/etc/hostname", "/etc/hosts")) {
             String source = f.mounts().get(etc);
             boolean fromRunroot = source != null && source.endsWith(f.containerId() + "/userdata/" + etc.substring("/etc/".length()))
                     && !source.startsWith(f.dir());
-            items.add(Checked.claim(fromRunroot, M.get("userdata.runroot", etc), String.valueOf(source)));
+            items.add(Checked.claim(fromRunroot, text("userdata.runroot", etc), String.valueOf(source)));
         }
         return items;
     }
@@ -221,14 +230,14 @@ public final class ContainerStorage implements LessonDefinition {
     static List<Checked> judgeMount(MountFacts f) {
         List<String> notLinks = f.mount().lowerDirs().stream().filter(l -> !l.matches("(.*/)?l/[A-Z0-9]{26}")).toList();
         return List.of(
-                Checked.claim(f.mount().upperDir().equals(f.inspectUpperDir()), M.get("mount.upper"), f.mount().upperDir()),
-                Checked.claim(f.containerLayer().equals(f.mount().upperLayerId()), M.get("mount.upper.layer"), shortId(f.mount().upperLayerId())),
-                Checked.claim(notLinks.isEmpty(), M.get("mount.links"), String.join(":", notLinks.isEmpty() ? f.mount().lowerDirs() : notLinks)),
-                Checked.claim(f.mount().lowerLayerIds().equals(f.imageLayerIds()), M.get("mount.lower", f.imageLayerIds().size()),
+                Checked.claim(f.mount().upperDir().equals(f.inspectUpperDir()), text("mount.upper"), f.mount().upperDir()),
+                Checked.claim(f.containerLayer().equals(f.mount().upperLayerId()), text("mount.upper.layer"), shortId(f.mount().upperLayerId())),
+                Checked.claim(notLinks.isEmpty(), text("mount.links"), String.join(":", notLinks.isEmpty() ? f.mount().lowerDirs() : notLinks)),
+                Checked.claim(f.mount().lowerLayerIds().equals(f.imageLayerIds()), text("mount.lower", f.imageLayerIds().size()),
                         String.join(" ", f.mount().lowerLayerIds().stream().map(ContainerStorage::shortId).toList())),
-                Checked.claim(!f.containerMnt().isEmpty() && !f.containerMnt().equals(f.hostMnt()), M.get("mount.own.ns"),
-                        M.get("mount.own.ns.ids", f.containerMnt(), f.hostMnt())),
-                Checked.claim(f.onHost(), M.get("mount.on.host"), f.mount().mergedDir()));
+                Checked.claim(!f.containerMnt().isEmpty() && !f.containerMnt().equals(f.hostMnt()), text("mount.own.ns"),
+                        text("mount.own.ns.ids", f.containerMnt(), f.hostMnt())),
+                Checked.claim(f.onHost(), text("mount.on.host"), f.mount().mergedDir()));
     }
 
     // capas-compartidas
@@ -247,12 +256,12 @@ public final class ContainerStorage implements LessonDefinition {
 
     static List<Checked> judgeShared(Shared f) {
         return List.of(
-                Checked.claim(f.first().lowerDirs().equals(f.second().lowerDirs()), M.get("shared.lower"), String.join(":", f.first().lowerDirs())),
-                Checked.claim(!f.first().upperDir().equals(f.second().upperDir()), M.get("shared.upper"),
-                        M.get("shared.upper.both", f.first().upperDir(), f.second().upperDir())),
-                Checked.claim(f.secondGone(), M.get("shared.removed", C2), ""),
-                Checked.claim(f.imageLayersMissing().isEmpty(), M.get("shared.kept", f.imageLayers().size()),
-                        f.imageLayersMissing().isEmpty() ? "" : M.get("shared.missing", String.join(", ", f.imageLayersMissing()))));
+                Checked.claim(f.first().lowerDirs().equals(f.second().lowerDirs()), text("shared.lower"), String.join(":", f.first().lowerDirs())),
+                Checked.claim(!f.first().upperDir().equals(f.second().upperDir()), text("shared.upper"),
+                        text("shared.upper.both", f.first().upperDir(), f.second().upperDir())),
+                Checked.claim(f.secondGone(), text("shared.removed", C2), ""),
+                Checked.claim(f.imageLayersMissing().isEmpty(), text("shared.kept", f.imageLayers().size()),
+                        f.imageLayersMissing().isEmpty() ? "" : text("shared.missing", String.join(", ", f.imageLayersMissing()))));
     }
 
     // dibujo
@@ -273,10 +282,10 @@ public final class ContainerStorage implements LessonDefinition {
         Highlight h = f.diagram().highlight();
         List<String> below = boxes.subList(1, boxes.size()).stream().map(LayerBox::id).toList();
         return List.of(
-                Checked.claim(top.containerLayer() && top.id().equals(f.containerLayer()), M.get("diagram.top"), shortId(top.id())),
-                Checked.claim(h != null && f.containerLayer().equals(h.layerId()) && f.markedExists(), M.get("diagram.marked", FILE),
-                        h == null ? M.get("diagram.unmarked") : h.hostPath()),
-                Checked.claim(below.equals(f.imageLayerIds()), M.get("diagram.below", f.imageLayerIds().size()),
+                Checked.claim(top.containerLayer() && top.id().equals(f.containerLayer()), text("diagram.top"), shortId(top.id())),
+                Checked.claim(h != null && f.containerLayer().equals(h.layerId()) && f.markedExists(), text("diagram.marked", FILE),
+                        h == null ? text("diagram.unmarked") : h.hostPath()),
+                Checked.claim(below.equals(f.imageLayerIds()), text("diagram.below", f.imageLayerIds().size()),
                         String.join(" ", below.stream().map(ContainerStorage::shortId).toList())));
     }
 
@@ -284,7 +293,7 @@ public final class ContainerStorage implements LessonDefinition {
 
     private static ContainerSize size(List<Object> data) {
         if (data.isEmpty() || !(data.get(0) instanceof ContainerSize before)) {
-            throw new CapasException(CapasException.Kind.CHECK, M.get("growth.no.before"));
+            throw new CapasException(CapasException.Kind.CHECK, text("growth.no.before"));
         }
         return before;
     }
@@ -298,9 +307,9 @@ public final class ContainerStorage implements LessonDefinition {
         long imageOnly4 = Math.abs(after.imageBytes() - before.imageBytes());
         long imageOnly5 = Math.abs((after.imageBytes() - after.rwBytes()) - (before.imageBytes() - before.rwBytes()));
         return List.of(
-                Checked.claim(grew >= WRITTEN, M.get("growth.layer"), M.get("growth.layer.bytes", before.rwBytes(), after.rwBytes(), Math.round(grew / 1e6))),
-                Checked.claim(Math.min(imageOnly4, imageOnly5) <= SIZE_SLACK, M.get("growth.image"),
-                        M.get("growth.image.bytes", before.imageBytes(), after.imageBytes())));
+                Checked.claim(grew >= WRITTEN, text("growth.layer"), text("growth.layer.bytes", before.rwBytes(), after.rwBytes(), Math.round(grew / 1e6))),
+                Checked.claim(Math.min(imageOnly4, imageOnly5) <= SIZE_SLACK, text("growth.image"),
+                        text("growth.image.bytes", before.imageBytes(), after.imageBytes())));
     }
 
     // imagen-en-uso
@@ -334,12 +343,12 @@ public final class ContainerStorage implements LessonDefinition {
 
     static List<Checked> judgeRmi(Rmi f, Optional<String> prediction) {
         List<Checked> items = new ArrayList<>();
-        items.add(Checked.claim(f.usedByC1(), M.get("rmi.used", C1, f.imageName()), f.usedByC1() ? "" : M.get("rmi.not.tried")));
+        items.add(Checked.claim(f.usedByC1(), text("rmi.used", C1, f.imageName()), f.usedByC1() ? "" : text("rmi.not.tried")));
         if (f.usedByC1()) {
-            items.add(Checked.claim(f.refusal() != null, M.get("rmi.refused"), f.refusal() == null ? M.get("rmi.removed", f.imageName()) : f.refusal()));
-            items.add(Checked.claim(f.imageId().equals(f.imageIdAfter()), M.get("rmi.kept"), shortId(f.imageIdAfter())));
-            items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(f.refusal() == null)), M.get("rmi.prediction"),
-                    M.get(f.refusal() == null ? "rmi.outcome.removed" : "rmi.outcome.refused")));
+            items.add(Checked.claim(f.refusal() != null, text("rmi.refused"), f.refusal() == null ? text("rmi.removed", f.imageName()) : f.refusal()));
+            items.add(Checked.claim(f.imageId().equals(f.imageIdAfter()), text("rmi.kept"), shortId(f.imageIdAfter())));
+            items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(f.refusal() == null)), text("rmi.prediction"),
+                    text(f.refusal() == null ? "rmi.outcome.removed" : "rmi.outcome.refused")));
         }
         return items;
     }
@@ -351,7 +360,7 @@ public final class ContainerStorage implements LessonDefinition {
 
     static Removed removed(Capas lab, List<Object> data) {
         if (data.isEmpty() || !(data.get(0) instanceof String layer) || layer.isBlank()) {
-            throw new CapasException(CapasException.Kind.CHECK, M.get("removed.no.layer"));
+            throw new CapasException(CapasException.Kind.CHECK, text("removed.no.layer"));
         }
         Path dir = lab.store().layerDir(layer);
         return new Removed(dir.toString(), lab.files().exists(dir), lab.store().findContainer(C1).isPresent(),
@@ -360,12 +369,12 @@ public final class ContainerStorage implements LessonDefinition {
 
     static List<Checked> judgeRemoved(Removed f, Optional<String> prediction) {
         List<Checked> items = new ArrayList<>(List.of(
-                Checked.claim(!f.layerExists(), M.get("removed.layer"), f.layerDir()),
-                Checked.claim(!f.c1Listed() && !f.c2Listed(), M.get("removed.index"),
-                        f.c1Listed() || f.c2Listed() ? M.get("removed.still", f.c1Listed() ? C1 : C2) : ""),
-                Checked.claim(!f.imageId().isEmpty(), M.get("removed.image", f.imageName()), shortId(f.imageId()))));
-        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(f.layerExists())), M.get("removed.prediction"),
-                M.get(f.layerExists() ? "removed.outcome.kept" : "removed.outcome.gone")));
+                Checked.claim(!f.layerExists(), text("removed.layer"), f.layerDir()),
+                Checked.claim(!f.c1Listed() && !f.c2Listed(), text("removed.index"),
+                        f.c1Listed() || f.c2Listed() ? text("removed.still", f.c1Listed() ? C1 : C2) : ""),
+                Checked.claim(!f.imageId().isEmpty(), text("removed.image", f.imageName()), shortId(f.imageId()))));
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(f.layerExists())), text("removed.prediction"),
+                text(f.layerExists() ? "removed.outcome.kept" : "removed.outcome.gone")));
         return items;
     }
 }

@@ -48,6 +48,15 @@ public final class RootlessStorage implements LessonDefinition {
     private static final Pattern NUMBER = Pattern.compile("\\d+");
     private static final Messages M = Messages.forClass(RootlessStorage.class);
 
+    /** A message with its numbers as digits: uids and byte counts are read, not rounded to «1.001». */
+    static String text(String key, Object... args) {
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            plain[i] = args[i] instanceof Number n ? String.valueOf(n) : args[i];
+        }
+        return M.get(key, plain);
+    }
+
     @Override
     public String id() {
         return ID;
@@ -76,7 +85,7 @@ public final class RootlessStorage implements LessonDefinition {
 
     @Override
     public String title(String check) {
-        return M.get("title." + check);
+        return text("title." + check);
     }
 
     static Path tmpfsDir() {
@@ -96,9 +105,9 @@ public final class RootlessStorage implements LessonDefinition {
     static List<Checked> judgeRunning(List<Running> facts) {
         List<Checked> items = new ArrayList<>();
         for (Running f : facts) {
-            items.add(Checked.claim(f.running() && ID.equals(f.lessonLabel()), M.get("run.running", f.name()),
-                    M.get("run.running.evidence", f.running() ? M.get("yes") : M.get("no"), String.valueOf(f.lessonLabel()))));
-            items.add(Checked.claim(f.inStore(), M.get("run.store", f.name()), ""));
+            items.add(Checked.claim(f.running() && ID.equals(f.lessonLabel()), text("run.running", f.name()),
+                    text("run.running.evidence", f.running() ? text("yes") : text("no"), String.valueOf(f.lessonLabel()))));
+            items.add(Checked.claim(f.inStore(), text("run.store", f.name()), ""));
         }
         return items;
     }
@@ -125,17 +134,17 @@ public final class RootlessStorage implements LessonDefinition {
         List<Checked> items = new ArrayList<>();
         boolean own = cs.stream().allMatch(c -> !c.mnt().equals(host.mnt()) && !c.mnt().equals(pause.mnt()))
                 && cs.stream().map(ProcessNamespaces::mnt).distinct().count() == cs.size();
-        items.add(Checked.claim(own, M.get("ns.own.mnt"), M.get("ns.mnts", host.mnt(), pause.mnt(), cs.get(0).mnt(), cs.get(1).mnt())));
-        items.add(Checked.claim(!pause.mnt().equals(host.mnt()) && !pause.user().equals(host.user()), M.get("ns.pause", pause.pid()),
+        items.add(Checked.claim(own, text("ns.own.mnt"), text("ns.mnts", host.mnt(), pause.mnt(), cs.get(0).mnt(), cs.get(1).mnt())));
+        items.add(Checked.claim(!pause.mnt().equals(host.mnt()) && !pause.user().equals(host.user()), text("ns.pause", pause.pid()),
                 pause.mnt() + " " + pause.user()));
-        items.add(Checked.claim(unshare.mnt().equals(pause.mnt()) && unshare.user().equals(pause.user()), M.get("ns.unshare"),
+        items.add(Checked.claim(unshare.mnt().equals(pause.mnt()) && unshare.user().equals(pause.user()), text("ns.unshare"),
                 unshare.mnt() + " " + unshare.user()));
-        items.add(Checked.claim(cs.stream().allMatch(c -> c.user().equals(pause.user())), M.get("ns.user"), pause.user()));
+        items.add(Checked.claim(cs.stream().allMatch(c -> c.user().equals(pause.user())), text("ns.user"), pause.user()));
         for (ProcessNamespaces c : cs) {
             long inside = f.uidInside().get(c.name());
             long expected = f.uidMap().toHost(inside);
-            items.add(Checked.claim(c.hostUid() == expected, M.get("ns.pid1", c.name(), inside, expected),
-                    M.get("ns.pid1.host", c.hostUid()) + (c.hostUid() == f.me() ? M.get("you") : "")));
+            items.add(Checked.claim(c.hostUid() == expected, text("ns.pid1", c.name(), inside, expected),
+                    text("ns.pid1.host", c.hostUid()) + (c.hostUid() == f.me() ? text("you") : "")));
         }
         return items;
     }
@@ -169,14 +178,14 @@ public final class RootlessStorage implements LessonDefinition {
     static List<Checked> judgeHidden(Hidden f, Optional<String> prediction) {
         List<String> seen = f.hostMerged().stream().filter(m -> m.startsWith(f.graphRoot())).toList();
         List<Checked> items = new ArrayList<>();
-        items.add(Checked.claim(seen.isEmpty(), M.get("hidden.host", f.graphRoot()), seen.isEmpty() ? M.get("hidden.host.none") : String.join(" ", seen)));
+        items.add(Checked.claim(seen.isEmpty(), text("hidden.host", f.graphRoot()), seen.isEmpty() ? text("hidden.host.none") : String.join(" ", seen)));
         for (Map.Entry<String, String> c : f.containerMerged().entrySet()) {
-            items.add(Checked.claim(f.pauseMerged().contains(c.getValue()), M.get("hidden.pause", c.getKey(), f.pausePid()), c.getValue()));
+            items.add(Checked.claim(f.pauseMerged().contains(c.getValue()), text("hidden.pause", c.getKey(), f.pausePid()), c.getValue()));
         }
-        items.add(Checked.claim(f.unshareMerged().containsAll(f.containerMerged().values()), M.get("hidden.unshare"), ""));
-        items.add(Checked.claim(f.inContainer().equals(List.of("/")), M.get("hidden.container", C1), String.join(" ", f.inContainer())));
-        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(!seen.isEmpty())), M.get("hidden.prediction"),
-                M.get(seen.isEmpty() ? "hidden.outcome.no" : "hidden.outcome.yes")));
+        items.add(Checked.claim(f.unshareMerged().containsAll(f.containerMerged().values()), text("hidden.unshare"), ""));
+        items.add(Checked.claim(f.inContainer().equals(List.of("/")), text("hidden.container", C1), String.join(" ", f.inContainer())));
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(!seen.isEmpty())), text("hidden.prediction"),
+                text(seen.isEmpty() ? "hidden.outcome.no" : "hidden.outcome.yes")));
         return items;
     }
 
@@ -201,10 +210,10 @@ public final class RootlessStorage implements LessonDefinition {
     static List<Checked> judgeTmpfs(Tmpfs f) {
         boolean mounted = !f.namespaceFsTypes().isEmpty() && f.namespaceFsTypes().get(f.namespaceFsTypes().size() - 1).equals("tmpfs");
         return List.of(
-                Checked.claim(mounted, M.get("tmpfs.inside", f.dir()), String.join(" ", f.namespaceFsTypes())),
-                Checked.claim(TMPFS_TEXT.equals(f.readInside()), M.get("tmpfs.read"), f.readInside()),
-                Checked.claim(!f.onHost(), M.get("tmpfs.host"), ""),
-                Checked.claim(f.hostEntries().isEmpty(), M.get("tmpfs.host.empty"), String.join(" ", f.hostEntries())));
+                Checked.claim(mounted, text("tmpfs.inside", f.dir()), String.join(" ", f.namespaceFsTypes())),
+                Checked.claim(TMPFS_TEXT.equals(f.readInside()), text("tmpfs.read"), f.readInside()),
+                Checked.claim(!f.onHost(), text("tmpfs.host"), ""),
+                Checked.claim(f.hostEntries().isEmpty(), text("tmpfs.host.empty"), String.join(" ", f.hostEntries())));
     }
 
     record TmpfsGone(String dir, boolean mounted, boolean exists) {
@@ -216,7 +225,7 @@ public final class RootlessStorage implements LessonDefinition {
     }
 
     static List<Checked> judgeTmpfsGone(TmpfsGone f) {
-        return List.of(Checked.claim(!f.mounted(), M.get("tmpfs.unmounted", f.dir()), ""), Checked.claim(!f.exists(), M.get("tmpfs.removed"), ""));
+        return List.of(Checked.claim(!f.mounted(), text("tmpfs.unmounted", f.dir()), ""), Checked.claim(!f.exists(), text("tmpfs.removed"), ""));
     }
 
     // uid-map
@@ -231,20 +240,20 @@ public final class RootlessStorage implements LessonDefinition {
 
     static List<Checked> judgeIdMaps(IdMaps f) {
         List<Checked> items = new ArrayList<>();
-        items.add(Checked.claim(f.uidMap().toContainer(f.me()) == 0, M.get("idmap.me", f.me()), M.get("idmap.inside", f.uidMap().toContainer(f.me()))));
-        items.add(Checked.claim(f.gidMap().toContainer(f.myGid()) == 0, M.get("idmap.mygid", f.myGid()),
-                M.get("idmap.inside", f.gidMap().toContainer(f.myGid()))));
+        items.add(Checked.claim(f.uidMap().toContainer(f.me()) == 0, text("idmap.me", f.me()), text("idmap.inside", f.uidMap().toContainer(f.me()))));
+        items.add(Checked.claim(f.gidMap().toContainer(f.myGid()) == 0, text("idmap.mygid", f.myGid()),
+                text("idmap.inside", f.gidMap().toContainer(f.myGid()))));
         items.add(Checked.claim(f.uidMap().toHost(1) == f.subuid().start() && f.uidMap().toHost(f.subuid().count()) == f.subuid().end(),
-                M.get("idmap.sub", "uid", f.subuid().count(), f.subuid().start(), f.subuid().end(), "/etc/subuid"),
-                M.get("idmap.one", f.uidMap().toHost(1))));
+                text("idmap.sub", "uid", f.subuid().count(), f.subuid().start(), f.subuid().end(), "/etc/subuid"),
+                text("idmap.one", f.uidMap().toHost(1))));
         if (f.subuid().count() >= USER) {
             long expected = f.subuid().start() + USER - 1;
-            items.add(Checked.claim(f.uidMap().toHost(USER) == expected, M.get("idmap.1000", expected, f.subuid().start()),
-                    M.get("idmap.one", f.uidMap().toHost(USER))));
+            items.add(Checked.claim(f.uidMap().toHost(USER) == expected, text("idmap.1000", expected, f.subuid().start()),
+                    text("idmap.one", f.uidMap().toHost(USER))));
         }
         items.add(Checked.claim(f.gidMap().toHost(1) == f.subgid().start() && f.gidMap().toHost(f.subgid().count()) == f.subgid().end(),
-                M.get("idmap.sub", "gid", f.subgid().count(), f.subgid().start(), f.subgid().end(), "/etc/subgid"),
-                M.get("idmap.one", f.gidMap().toHost(1))));
+                text("idmap.sub", "gid", f.subgid().count(), f.subgid().start(), f.subgid().end(), "/etc/subgid"),
+                text("idmap.one", f.gidMap().toHost(1))));
         return items;
     }
 
@@ -278,14 +287,14 @@ public final class RootlessStorage implements LessonDefinition {
         for (Owned o : f.files()) {
             long hu = f.uidMap().toHost(o.uid());
             long hg = f.gidMap().toHost(o.gid());
-            items.add(Checked.claim(o.hostUid() == hu && o.hostGid() == hg, M.get("owners.disk", o.name(), o.uid() + ":" + o.gid(), hu + ":" + hg),
-                    M.get("owners.disk.real", o.hostUid() + ":" + o.hostGid()) + (o.hostUid() == f.me() ? M.get("you") : M.get("owners.sub"))));
-            items.add(Checked.claim(o.insideUid() == o.uid() && o.insideGid() == o.gid(), M.get("owners.unshare", o.name(), o.uid() + ":" + o.gid()),
-                    o.insideUid() < 0 ? M.get("owners.unseen") : o.insideUid() + ":" + o.insideGid()));
+            items.add(Checked.claim(o.hostUid() == hu && o.hostGid() == hg, text("owners.disk", o.name(), o.uid() + ":" + o.gid(), hu + ":" + hg),
+                    text("owners.disk.real", o.hostUid() + ":" + o.hostGid()) + (o.hostUid() == f.me() ? text("you") : text("owners.sub"))));
+            items.add(Checked.claim(o.insideUid() == o.uid() && o.insideGid() == o.gid(), text("owners.unshare", o.name(), o.uid() + ":" + o.gid()),
+                    o.insideUid() < 0 ? text("owners.unseen") : o.insideUid() + ":" + o.insideGid()));
         }
         Owned root = f.files().get(0);
-        items.addAll(Predictions.judged(prediction, a -> predictsUid(a, root.hostUid(), f.me()), M.get("owners.prediction"),
-                M.get("owners.outcome", root.hostUid()) + (root.hostUid() == f.me() ? M.get("you") : "")));
+        items.addAll(Predictions.judged(prediction, a -> predictsUid(a, root.hostUid(), f.me()), text("owners.prediction"),
+                text("owners.outcome", root.hostUid()) + (root.hostUid() == f.me() ? text("you") : "")));
         return items;
     }
 
@@ -325,19 +334,19 @@ public final class RootlessStorage implements LessonDefinition {
         Location b = f.busybox();
         boolean inImage = b.state() == Location.State.PRESENT && !b.inContainerLayer();
         List<Checked> items = new ArrayList<>();
-        items.add(Checked.claim(inImage, M.get("image.busybox"), String.valueOf(b.hostPath())));
+        items.add(Checked.claim(inImage, text("image.busybox"), String.valueOf(b.hostPath())));
         if (inImage) {
             boolean fits = f.busyboxInsideUid() == f.uidMap().toContainer(b.hostUid()) && (f.busyboxInsideUid() != 0 || b.hostUid() == f.me());
-            items.add(Checked.claim(fits, M.get("image.busybox.owner"),
-                    M.get("image.busybox.uids", b.hostUid(), f.busyboxInsideUid()) + (b.hostUid() == f.me() ? M.get("you") : "")));
+            items.add(Checked.claim(fits, text("image.busybox.owner"),
+                    text("image.busybox.uids", b.hostUid(), f.busyboxInsideUid()) + (b.hostUid() == f.me() ? text("you") : "")));
         }
         List<String> wrong = f.merged().stream().filter(e -> f.uidMap().toContainer(e.layerHostUid()) != e.insideUid()
                 || f.gidMap().toContainer(e.layerHostGid()) != e.insideGid()).map(Entry::name).toList();
         long root = f.merged().stream().filter(e -> e.insideUid() == 0 && e.insideGid() == 0).count();
-        items.add(Checked.claim(wrong.isEmpty() && !f.merged().isEmpty(), M.get("image.merged", f.merged().size()),
-                wrong.isEmpty() ? "" : M.get("image.merged.wrong", String.join(" ", wrong))));
-        items.add(Checked.claim(root > 0, M.get("image.merged.root"), M.get("image.merged.root.count", root)));
-        items.add(Checked.claim(f.mergedSeenFromHost() == 0, M.get("image.merged.host"), M.get("image.merged.host.count", f.mergedSeenFromHost())));
+        items.add(Checked.claim(wrong.isEmpty() && !f.merged().isEmpty(), text("image.merged", f.merged().size()),
+                wrong.isEmpty() ? "" : text("image.merged.wrong", String.join(" ", wrong))));
+        items.add(Checked.claim(root > 0, text("image.merged.root"), text("image.merged.root.count", root)));
+        items.add(Checked.claim(f.mergedSeenFromHost() == 0, text("image.merged.host"), text("image.merged.host.count", f.mergedSeenFromHost())));
         return items;
     }
 
@@ -354,9 +363,9 @@ public final class RootlessStorage implements LessonDefinition {
 
     static List<Checked> judgeSameStore(SameStore f) {
         return List.of(
-                Checked.claim(f.missingPieces().isEmpty(), M.get("same.pieces", f.layer().substring(0, 12)),
-                        f.missingPieces().isEmpty() ? "" : M.get("same.missing", String.join(", ", f.missingPieces()))),
-                Checked.claim(f.options().contains("userxattr"), M.get("same.userxattr"), String.join(",", f.options())));
+                Checked.claim(f.missingPieces().isEmpty(), text("same.pieces", f.layer().substring(0, 12)),
+                        f.missingPieces().isEmpty() ? "" : text("same.missing", String.join(", ", f.missingPieces()))),
+                Checked.claim(f.options().contains("userxattr"), text("same.userxattr"), String.join(",", f.options())));
     }
 
     // limpieza
@@ -366,7 +375,7 @@ public final class RootlessStorage implements LessonDefinition {
 
     static Cleanup cleanup(Capas lab, List<Object> data) {
         if (data.isEmpty() || !(data.get(0) instanceof List<?> layers) || layers.isEmpty()) {
-            throw new CapasException(CapasException.Kind.CHECK, M.get("cleanup.no.layers"));
+            throw new CapasException(CapasException.Kind.CHECK, text("cleanup.no.layers"));
         }
         List<String> dirs = layers.stream().map(String::valueOf).toList();
         List<String> known = CONTAINERS.stream().filter(n -> !lab.podman().labels(n).isEmpty()).toList();
@@ -379,10 +388,10 @@ public final class RootlessStorage implements LessonDefinition {
 
     static List<Checked> judgeCleanup(Cleanup f) {
         return List.of(
-                Checked.claim(f.stillKnown().isEmpty() && f.stillListed().isEmpty(), M.get("cleanup.gone"),
+                Checked.claim(f.stillKnown().isEmpty() && f.stillListed().isEmpty(), text("cleanup.gone"),
                         String.join(" ", f.stillKnown()) + " " + String.join(" ", f.stillListed())),
-                Checked.claim(f.layersLeft().isEmpty(), M.get("cleanup.layers"), String.join(" ", f.layersLeft())),
-                Checked.claim(f.overlaysLeft().isEmpty(), M.get("cleanup.mounts"), String.join(" ", f.overlaysLeft())),
-                Checked.claim(!f.imageId().isEmpty(), M.get("cleanup.image"), f.imageId().isEmpty() ? "" : f.imageId().substring(0, 12)));
+                Checked.claim(f.layersLeft().isEmpty(), text("cleanup.layers"), String.join(" ", f.layersLeft())),
+                Checked.claim(f.overlaysLeft().isEmpty(), text("cleanup.mounts"), String.join(" ", f.overlaysLeft())),
+                Checked.claim(!f.imageId().isEmpty(), text("cleanup.image"), f.imageId().isEmpty() ? "" : f.imageId().substring(0, 12)));
     }
 }
