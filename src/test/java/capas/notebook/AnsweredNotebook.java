@@ -15,45 +15,40 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A lesson with its prediction cells ({@code prediccion-<pregunta>}, holding
- * {@code leccion.predigo("<pregunta>", "tu respuesta aquí")}) answered as a student who got them
- * right would, written under {@code target/notebooks-answered} with the lesson's own file name.
+ * A lesson as a student who predicts right would run it: a copy of the notebook (same file name,
+ * in target/) whose {@code leccion.predigo("q", "tu respuesta aquí")} cells carry the given answers.
  */
 final class AnsweredNotebook {
-    static final String PLACEHOLDER = "\"tu respuesta aquí\"";
+    static final String PLACEHOLDER = "tu respuesta aquí";
     private static final Path DIR = Path.of("target", "notebooks-answered").toAbsolutePath();
 
     private AnsweredNotebook() {
     }
 
-    /**
-     * @param answers every prediction of the lesson and its answer; a prediction cell without one, or an answer without its cell, fails
-     */
-    static Path of(Path lesson, Map<String, String> answers) {
+    /** Every question of {@code answers} must be asked in the notebook, and be answered by the copy. */
+    static Path with(Path ipynb, Map<String, String> answers) {
         try {
-            ObjectMapper json = new ObjectMapper();
-            JsonNode nb = json.readTree(lesson.toFile());
-            Set<String> seen = new HashSet<>();
+            ObjectNode nb = (ObjectNode) new ObjectMapper().readTree(ipynb.toFile());
+            Set<String> answered = new HashSet<>();
             for (JsonNode cell : nb.path("cells")) {
-                String tag = cell.path("metadata").path("tags").path(0).asText("");
-                if (!tag.startsWith("prediccion-")) {
-                    continue;
+                ArrayNode source = (ArrayNode) cell.path("source");
+                for (int i = 0; i < source.size(); i++) {
+                    String line = source.get(i).asText();
+                    for (Map.Entry<String, String> a : answers.entrySet()) {
+                        String asked = "predigo(\"" + a.getKey() + "\", \"" + PLACEHOLDER + "\")";
+                        if (line.contains(asked)) {
+                            line = line.replace(asked, "predigo(\"" + a.getKey() + "\", \"" + a.getValue() + "\")");
+                            answered.add(a.getKey());
+                        }
+                    }
+                    source.set(i, line);
                 }
-                String question = tag.substring("prediccion-".length());
-                assertThat(answers).as("an answer for " + tag).containsKey(question);
-                ArrayNode source = json.createArrayNode();
-                StringBuilder text = new StringBuilder();
-                cell.path("source").forEach(l -> text.append(l.asText()));
-                assertThat(text.toString()).as(tag).contains(PLACEHOLDER);
-                source.add(text.toString().replace(PLACEHOLDER, json.writeValueAsString(answers.get(question))));
-                ((ObjectNode) cell).set("source", source);
-                seen.add(question);
             }
-            assertThat(seen).as("prediction cells of " + lesson).containsExactlyInAnyOrderElementsOf(answers.keySet());
+            assertThat(answered).as("predictions asked in " + ipynb).containsExactlyInAnyOrderElementsOf(answers.keySet());
             Files.createDirectories(DIR);
-            Path out = DIR.resolve(lesson.getFileName());
-            json.writeValue(out.toFile(), nb);
-            return out;
+            Path copy = DIR.resolve(ipynb.getFileName());
+            new ObjectMapper().writeValue(copy.toFile(), nb);
+            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -7,6 +7,7 @@ import capas.Mode;
 import capas.podman.Podman;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Lesson 03 (rootful), executed top to bottom through real Jupyter on the Capas kernel as the
  * lab user (rootful parts through sudo -n), checked by what a student would look at: each
- * Comprueba prints only ✓ lines, and the commands show what the text says they show.
+ * Comprueba is one line whose checklist has no ✗ and says what it checked against the real
+ * store, the predictions (answered right here) come out ✓, and the commands show what the text
+ * says they show.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ContainerStorageNotebookIT {
@@ -34,7 +37,9 @@ class ContainerStorageNotebookIT {
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        nb = NotebookRunner.execute(Path.of("notebooks", "03-almacenamiento-de-contenedores.ipynb"), true);
+        // A student who predicts right: the tmpfile in the container's layer, rmi refused, the layer gone with the container.
+        nb = NotebookRunner.execute(AnsweredNotebook.with(Path.of("notebooks", "03-almacenamiento-de-contenedores.ipynb"),
+                Map.of("capa-de-tmpfile", "contenedor", "rmi", "no", "capa-tras-rm", "no")), true);
         layer = group(LAYER, nb.cell("jq-containers").text());
         containerId = group(ID, nb.cell("run").text());
     }
@@ -51,7 +56,7 @@ class ContainerStorageNotebookIT {
     }
 
     @Test
-    void everySectionEndsWithAComprobaThatPrintedOnlyTicks() {
+    void everySectionEndsWithAOneLineComprobaWhoseChecklistHasNoCross() {
         List<ExecutedNotebook.Cell> checks = nb.cells().stream()
                 .filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
         assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-run", "comprueba-containers-json",
@@ -59,16 +64,31 @@ class ContainerStorageNotebookIT {
                 "comprueba-size", "comprueba-rmi", "comprueba-rm");
         for (ExecutedNotebook.Cell check : checks) {
             assertThat(check.hasError()).as(check.tags().get(0)).isFalse();
-            List<String> lines = check.stream("stdout").lines().filter(l -> !l.isBlank()).toList();
-            assertThat(lines).as(check.tags().get(0)).isNotEmpty().allMatch(l -> l.startsWith("✓ "));
+            assertThat(check.source().strip()).as(check.tags().get(0)).startsWith("leccion.comprueba(\"").doesNotContain("\n");
+            assertThat(check.html()).as(check.tags().get(0)).contains("capas-checklist");
+            List<String> marks = check.text().lines().filter(l -> l.matches("^[✓✗~] .*")).toList();
+            assertThat(marks).as(check.tags().get(0)).isNotEmpty().allMatch(l -> l.startsWith("✓ "));
+            assertThat(check.text()).as(check.tags().get(0)).contains("Comprueba: ").doesNotContain("✗");
         }
+    }
+
+    @Test
+    void everyPredictionIsAskedBeforeTheCellThatAnswersItAndCameOutRight() {
+        List<String> tags = nb.cells().stream().filter(c -> !c.tags().isEmpty()).map(c -> c.tags().get(0)).toList();
+        assertThat(tags.indexOf("prediccion-capa")).isLessThan(tags.indexOf("ls-diff"));
+        assertThat(tags.indexOf("prediccion-rmi")).isLessThan(tags.indexOf("rmi-refused"));
+        assertThat(tags.indexOf("prediccion-rm")).isLessThan(tags.indexOf("rm"));
+        assertThat(nb.cell("prediccion-capa").text()).contains("Predicción anotada: «contenedor»");
+        assertThat(nb.cell("comprueba-diff").text()).contains("✓ Tu predicción: ¿en qué capa estará tmpfile.txt?\n    dijiste «contenedor»; en tu máquina: está en la capa del contenedor");
+        assertThat(nb.cell("comprueba-rmi").text()).contains("✓ Tu predicción: ¿podrá Podman borrar la imagen?");
+        assertThat(nb.cell("comprueba-rm").text()).contains("✓ Tu predicción: ¿seguirá la capa del contenedor en el disco después de podman rm?");
     }
 
     @Test
     void theContainerIsCreatedFromTheImageWithTheLabels() {
         assertThat(nb.cell("run").text()).startsWith("Imagen: " + image + "\n");
         assertThat(nb.cell("exec").text()).isEqualTo("Ejemplo Podman\n");
-        assertThat(nb.cell("comprueba-run").text()).contains("✓ contenedor1 está en el almacén " + STORE + " (id " + containerId.substring(0, 12) + ")")
+        assertThat(nb.cell("comprueba-run").text()).contains("✓ contenedor1 está en el almacén " + STORE + "\n    identificador " + containerId.substring(0, 12))
                 .contains("✓ contenedor1 está en marcha").contains("✓ se creó a partir de " + image)
                 .contains("✓ lleva las etiquetas capas.lab=true y capas.leccion=03");
     }
@@ -84,11 +104,11 @@ class ContainerStorageNotebookIT {
                 .endsWith("Identificador de " + image + ":\n" + imageId + "\n");
         assertThat(nb.cell("selinux").text()).isEqualTo("SELinux activo: false\n");
         assertThat(nb.cell("containers-table").html()).contains("<table").contains("contenedor1").contains(layer).contains(image);
-        assertThat(nb.cell("comprueba-containers-json").text()).contains("✓ names = [contenedor1]")
-                .contains("✓ image = " + imageId.substring(0, 12) + "…, el identificador de " + image)
-                .contains("✓ layer = " + layer.substring(0, 12) + "…, una capa del almacén cuya madre es la de arriba de la imagen")
-                .contains("✓ su diff es la UpperDir de podman inspect: " + STORE + "/overlay/" + layer + "/diff")
-                .contains("✓ flags: MountLabel y ProcessLabel vacías, porque SELinux no está activo");
+        assertThat(nb.cell("comprueba-containers-json").text()).contains("✓ el campo names tiene el nombre contenedor1\n    [contenedor1]")
+                .contains("✓ el campo image es el identificador de " + image + "\n    " + imageId)
+                .contains("✓ el campo layer es una capa del almacén cuya capa padre es la de arriba de la imagen\n    capa " + layer.substring(0, 12))
+                .contains("✓ la diff de esa capa es la UpperDir que da podman inspect\n    " + STORE + "/overlay/" + layer + "/diff")
+                .contains("✓ MountLabel y ProcessLabel están vacías, porque SELinux no está activo");
     }
 
     @Test
@@ -96,7 +116,8 @@ class ContainerStorageNotebookIT {
         String expected = STORE + "/overlay/" + layer + "/diff/tmp/tmpfile.txt";
         assertThat(nb.cell("ls-diff").text()).contains("capa del contenedor: " + layer).contains("tmpfile.txt");
         assertThat(nb.cell("locate").text()).contains("capa del contenedor").contains(expected);
-        assertThat(nb.cell("comprueba-diff").text()).contains("✓ /tmp/tmpfile.txt está en " + expected).contains("✓ y contiene: Ejemplo Podman");
+        assertThat(nb.cell("comprueba-diff").text()).contains("✓ /tmp/tmpfile.txt está en el directorio diff de la capa del contenedor\n    " + expected)
+                .contains("✓ y contiene «Ejemplo Podman»");
     }
 
     @Test
@@ -108,8 +129,10 @@ class ContainerStorageNotebookIT {
                 .contains("\"source\": \"" + userdata + "/shm\"")
                 .contains("\"source\": \"/run/containers/storage/overlay-containers/" + containerId + "/userdata/hostname\"");
         assertThat(nb.cell("comprueba-userdata").text()).contains("✓ " + userdata + " tiene config.json, shm, attach, ctl y winsz")
-                .contains("✓ config.json: la raíz del contenedor es " + STORE + "/overlay/" + layer + "/merged")
-                .contains("✓ config.json: /dev/shm ← " + userdata + "/shm");
+                .containsPattern("✓ el runtime que arrancó el contenedor es runc o crun \\(según podman inspect\\)\n    (runc|crun)\n")
+                .contains("✓ config.json: la raíz del contenedor es su directorio merged\n    " + STORE + "/overlay/" + layer + "/merged")
+                .contains("✓ config.json: /dev/shm sale de userdata/shm\n    " + userdata + "/shm")
+                .contains("✓ config.json: /etc/hosts sale del userdata del runroot");
     }
 
     @Test
@@ -128,8 +151,16 @@ class ContainerStorageNotebookIT {
         assertThat(nb.cell("mount-overlay").text()).containsPattern("(?m)^lowerdir=(\\S*l/[A-Z0-9]{26}:){2}\\S*l/[A-Z0-9]{26}$")
                 .contains("upperdir=" + STORE + "/overlay/" + layer + "/diff\n");
         assertThat(nb.cell("mount").html()).contains("upperdir").contains(layer);
-        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ upperdir = " + STORE + "/overlay/" + layer + "/diff, la de podman inspect")
-                .contains("✓ lowerdir = las 3 capas de la imagen");
+        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ upperdir es la UpperDir de podman inspect\n    " + STORE + "/overlay/" + layer + "/diff")
+                .contains("✓ lowerdir son las 3 capas de la imagen");
+    }
+
+    @Test
+    void aRootfulContainerHasItsOwnMountNamespaceYetTheHostSeesItsOverlay() {
+        List<String> ids = nb.cell("ns-rootful").text().lines().map(l -> l.replaceAll(".*(mnt:\\[\\d+\\]).*", "$1")).toList();
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates().allMatch(i -> i.matches("mnt:\\[\\d+\\]"));
+        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ el contenedor tiene su propio espacio de nombres de montaje, distinto del anfitrión\n    contenedor " + ids.get(1) + "; anfitrión " + ids.get(0))
+                .contains("✓ y aun así su overlay está en la tabla de montajes del anfitrión");
     }
 
     @Test
@@ -142,8 +173,8 @@ class ContainerStorageNotebookIT {
         assertThat(lowers.get(0)).isEqualTo(lowers.get(1)).contains("/l/");
         assertThat(uppers).hasSize(2).doesNotHaveDuplicates();
         assertThat(uppers.get(0)).isEqualTo("upperdir=" + STORE + "/overlay/" + layer + "/diff");
-        assertThat(nb.cell("comprueba-compartidas").text()).contains("✓ la misma lowerdir en los dos: " + lowers.get(0).substring("lowerdir=".length()))
-                .contains("✓ contenedor2 borrado; las 3 capas de la imagen siguen en el disco");
+        assertThat(nb.cell("comprueba-compartidas").text()).contains("✓ contenedor1 y contenedor2 tienen la misma lowerdir\n    " + lowers.get(0).substring("lowerdir=".length()))
+                .contains("✓ contenedor2 se ha borrado").contains("✓ las 3 capas de la imagen siguen en el disco");
     }
 
     @Test
@@ -152,8 +183,8 @@ class ContainerStorageNotebookIT {
         assertThat(svg).startsWith("<?xml").contains("<svg").contains("<title>" + layer + "</title>")
                 .contains("★ /tmp/tmpfile.txt").contains("Capa del contenedor");
         assertThat(nb.cell("diagram").text()).contains("El fichero /tmp/tmpfile.txt está en la capa " + layer.substring(0, 12));
-        assertThat(nb.cell("comprueba-dibujo").text()).contains("✓ arriba, la capa del contenedor: " + layer.substring(0, 12))
-                .contains("en el anfitrión existe " + STORE + "/overlay/" + layer + "/diff/tmp/tmpfile.txt")
+        assertThat(nb.cell("comprueba-dibujo").text()).contains("✓ arriba, la capa del contenedor\n    " + layer.substring(0, 12))
+                .contains("✓ ★ /tmp/tmpfile.txt está marcado en ella, y esa ruta existe en el anfitrión\n    " + STORE + "/overlay/" + layer + "/diff/tmp/tmpfile.txt")
                 .contains("✓ debajo, las 3 capas de la imagen");
     }
 
@@ -161,7 +192,9 @@ class ContainerStorageNotebookIT {
     void theContainerLayerGrowsButTheImageDoesNot() {
         assertThat(nb.cell("ps-size-before").text()).containsPattern("contenedor1\\s+[\\d.]+k?B \\(virtual");
         assertThat(nb.cell("ps-size-after").text()).containsPattern("contenedor1\\s+2\\dMB \\(virtual");
-        assertThat(nb.cell("comprueba-size").text()).contains("✓ la capa del contenedor ha crecido 2").contains("la imagen sigue igual");
+        assertThat(nb.cell("comprueba-size").source()).isEqualTo("leccion.comprueba(\"la-capa-crece\", antes)");
+        assertThat(nb.cell("comprueba-size").text()).contains("✓ la capa del contenedor ha crecido al menos 20 MB").containsPattern("bytes: 2\\d MB más")
+                .contains("✓ la parte de la imagen no ha cambiado");
     }
 
     @Test
@@ -170,14 +203,16 @@ class ContainerStorageNotebookIT {
         // a second time: then podman refuses by id (more than one name) instead, and the library before podman.
         assertThat(nb.cell("rmi-refused").text()).containsPattern("Contenedores que usan " + java.util.regex.Pattern.quote(image) + ":.* contenedor1")
                 .containsAnyOf("image is in use by a container", "by ID with more than one tag");
-        assertThat(nb.cell("comprueba-rmi").text()).containsAnyOf("✓ Podman se niega a borrar la imagen " + image,
-                "✓ No se borra la imagen " + image + ": tiene también otros nombres").contains("✓ la imagen sigue en el almacén");
+        assertThat(nb.cell("comprueba-rmi").text()).contains("✓ contenedor1 usa " + image).contains("✓ Podman se niega a borrarla")
+                .containsAnyOf("Podman se niega a borrar la imagen " + image, "No se borra la imagen " + image + ": tiene también otros nombres")
+                .contains("✓ la imagen sigue en el almacén");
     }
 
     @Test
     void theContainerLayerDisappearsWithTheContainer() {
         assertThat(nb.cell("layer-before-rm").text()).contains(layer + "? true");
-        assertThat(nb.cell("comprueba-rm").text()).contains("✓ la capa " + layer.substring(0, 12) + "… ya no existe");
+        assertThat(nb.cell("comprueba-rm").text()).contains("✓ la capa del contenedor ya no está en el disco").contains(STORE + "/overlay/" + layer + "\n")
+                .contains("✓ contenedor1 y contenedor2 ya no están en containers.json").contains("✓ la imagen " + image + " sigue en el almacén");
     }
 
     @Test

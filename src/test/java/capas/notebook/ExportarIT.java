@@ -27,7 +27,7 @@ class ExportarIT {
 
         assertThat(run.exitCode()).as(run.output()).isZero();
         String lesson = Files.readString(out.resolve("03-almacenamiento-de-contenedores.html"));
-        assertThat(lesson).contains("<svg").contains("capas-highlight").contains("✓ /tmp/tmpfile.txt está en");
+        assertThat(lesson).contains("<svg").contains("capas-highlight").contains("capas-checklist").contains("/tmp/tmpfile.txt está en el directorio diff de la capa del contenedor");
         String solved = Files.readString(out.resolve("p1-donde-esta-tu-fichero-soluciones.html"));
         // Solved means every check green: no ✗, and no warning (the reference answers leave none).
         assertThat(solved).contains("Correcto: ahí está el fichero").doesNotContain("capas-callout capas-bad").doesNotContain("capas-callout capas-warn");

@@ -39,7 +39,7 @@ class ImageStorageNotebookIT {
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        nb = NotebookRunner.execute(AnsweredNotebook.of(Path.of("notebooks", "02-almacenamiento-de-imagenes.ipynb"), ANSWERS), true);
+        nb = NotebookRunner.execute(AnsweredNotebook.with(Path.of("notebooks", "02-almacenamiento-de-imagenes.ipynb"), ANSWERS), true);
         imageId = group(ID, nb.cell("images-json").text());
     }
 

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Lesson 04 (rootless), executed top to bottom through real Jupyter on the Capas kernel as the
- * lab user, checked by what a student would look at: each Comprueba's ✓ lines, and the outputs
+ * lab user, checked by what a student would look at: each one-line Comprueba's checklist (no ✗,
+ * the claims it should make, the predictions answered right here come out ✓), and the outputs
  * of the commands compared with what this test reads itself (/etc/subuid, /proc).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +36,9 @@ class RootlessNotebookIT {
         uid = new com.sun.security.auth.module.UnixSystem().getUid();
         subuidStart = firstRange(Path.of("/etc/subuid"));
         subgidStart = firstRange(Path.of("/etc/subgid"));
-        nb = NotebookRunner.execute(Path.of("notebooks", "04-almacenamiento-rootless.ipynb"));
+        // A student who predicts right: the host does not see the rootless overlay, and shows the student's own uid for root's file.
+        nb = NotebookRunner.execute(AnsweredNotebook.with(Path.of("notebooks", "04-almacenamiento-rootless.ipynb"),
+                Map.of("anfitrion-ve-overlay", "no", "uid-de-root", String.valueOf(uid))));
     }
 
     private long firstRange(Path file) throws IOException {
@@ -48,9 +51,14 @@ class RootlessNotebookIT {
     void noCellFailsAndEveryComprobaSaysWhatItChecked() {
         assertThat(nb.errors()).isEmpty();
         List<ExecutedNotebook.Cell> checks = nb.cells().stream().filter(c -> !c.tags().isEmpty() && c.tags().get(0).startsWith("comprueba-")).toList();
-        assertThat(checks).hasSizeGreaterThanOrEqualTo(10);
+        assertThat(checks).extracting(c -> c.tags().get(0)).containsExactly("comprueba-run", "comprueba-ns", "comprueba-montajes", "comprueba-tmpfs",
+                "comprueba-tmpfs-limpio", "comprueba-idmap", "comprueba-owners", "comprueba-image-owners", "comprueba-userxattr", "comprueba-cleanup");
         for (ExecutedNotebook.Cell check : checks) {
-            assertThat(check.stream("stdout")).as(check.tags().get(0)).startsWith("✓ ");
+            assertThat(check.source().strip()).as(check.tags().get(0)).startsWith("leccion.comprueba(\"").doesNotContain("\n");
+            assertThat(check.html()).as(check.tags().get(0)).contains("capas-checklist");
+            List<String> marks = check.text().lines().filter(l -> l.matches("^[✓✗~] .*")).toList();
+            assertThat(marks).as(check.tags().get(0)).isNotEmpty().allMatch(l -> l.startsWith("✓ "));
+            assertThat(check.text()).as(check.tags().get(0)).contains("Comprueba: ").doesNotContain("✗");
         }
         assertThat(nb.cell("preparacion").text()).contains("✓ almacén rootless: ").contains("✓ imagen del curso: ");
     }
@@ -58,8 +66,8 @@ class RootlessNotebookIT {
     @Test
     void twoLabelledContainersRunInTheUsersStore() {
         assertThat(nb.cell("run").text()).contains("contenedor1").contains("contenedor2");
-        assertThat(nb.cell("comprueba-run").text()).contains("✓ contenedor1 y contenedor2 están en marcha, con la etiqueta capas.leccion=04")
-                .contains("✓ los dos están en el containers.json de tu almacén: ");
+        assertThat(nb.cell("comprueba-run").text()).contains("✓ contenedor1 está en marcha, con la etiqueta capas.leccion=04")
+                .contains("✓ contenedor2 está en marcha, con la etiqueta capas.leccion=04").contains("✓ contenedor1 está en el índice de contenedores de tu almacén rootless");
     }
 
     @Test
@@ -79,9 +87,11 @@ class RootlessNotebookIT {
 
         assertThat(nb.cell("namespaces").html()).contains("<table").contains("proceso de pausa de Podman").contains("dentro de podman unshare")
                 .contains("PID 1 de contenedor1").contains(rows.get("contenedor1")[0]).contains(rows.get("pausa")[0]);
-        assertThat(nb.cell("comprueba-ns").text()).contains("✓ cuatro espacios de nombres de montaje")
-                .contains("✓ podman unshare entra en los del proceso de pausa").contains("✓ los dos contenedores están en el espacio de nombres de usuario de Podman, " + rows.get("pausa")[1])
-                .contains("✓ en el anfitrión, su PID 1 es del uid " + uid + " (tú)");
+        assertThat(nb.cell("comprueba-ns").text()).contains("✓ cada contenedor tiene su propio espacio de nombres de montaje")
+                .contains("anfitrión " + rows.get("esta")[0] + "; Podman " + rows.get("pausa")[0] + "; contenedor1 " + rows.get("contenedor1")[0])
+                .contains("✓ podman unshare entra en los espacios de nombres de montaje y de usuario del proceso de pausa")
+                .contains("✓ los dos contenedores están en el espacio de nombres de usuario de Podman\n    " + rows.get("pausa")[1])
+                .contains("✓ el PID 1 de contenedor1 es del uid 0 dentro, y del " + uid + " en el anfitrión").contains("en el anfitrión es del uid " + uid + " (tú)");
     }
 
     @Test
@@ -89,18 +99,25 @@ class RootlessNotebookIT {
         assertThat(nb.cell("host-mount").text()).contains("ningún montaje overlay de tu almacén rootless");
         assertThat(nb.cell("unshare-mount").text().lines().filter(l -> l.startsWith("overlay on ")).count()).isGreaterThanOrEqualTo(2);
         assertThat(nb.cell("exec-mount").text().lines().filter(l -> l.startsWith("overlay on / ")).count()).isEqualTo(1);
-        assertThat(nb.cell("comprueba-montajes").text()).contains("✓ dentro de podman unshare: los montajes de contenedor1 y contenedor2")
-                .contains("✓ dentro de contenedor1: un solo overlay, su raíz /");
+        assertThat(nb.cell("pause-mountinfo").text()).containsPattern("proceso de pausa\\):\n[1-9]\\d*\n").containsPattern("anfitrión\\):\n0\n");
+        assertThat(nb.cell("comprueba-montajes").text()).contains("✓ el anfitrión no ve ningún overlay bajo ")
+                .containsPattern("✓ el overlay de contenedor1 está en la tabla de montajes del proceso de pausa, /proc/\\d+/mountinfo")
+                .containsPattern("✓ el overlay de contenedor2 está en la tabla de montajes del proceso de pausa")
+                .contains("✓ dentro de podman unshare se ven los dos overlay").contains("✓ dentro de contenedor1 sólo hay un overlay, su raíz /")
+                .contains("✓ Tu predicción: ¿verá el anfitrión el overlay de un contenedor rootless?\n    dijiste «no»; en tu máquina: no lo ve");
+        List<String> tags = nb.cells().stream().filter(c -> !c.tags().isEmpty()).map(c -> c.tags().get(0)).toList();
+        assertThat(tags.indexOf("prediccion-anfitrion")).isLessThan(tags.indexOf("host-mount"));
+        assertThat(tags.indexOf("prediccion-uid")).isLessThan(tags.indexOf("host-ls"));
     }
 
     @Test
     void anUnprivilegedUserMountsATmpfsOnlyInsideUnshare() {
         assertThat(nb.cell("tmpfs-mount").text()).contains("(mount ha fallado: código").containsPattern("/capas-04-tmpfs .* - tmpfs tmpfs");
         assertThat(nb.cell("tmpfs-ls").text()).contains("(ningún montaje en ").containsPattern("(?m)^hola.txt$");
-        assertThat(nb.cell("comprueba-tmpfs").text()).contains("✓ dentro de podman unshare: tmpfs montado en ")
-                .contains("✓ en el anfitrión: ese montaje no existe y la carpeta está vacía");
+        assertThat(nb.cell("comprueba-tmpfs").text()).contains("✓ dentro de podman unshare hay un tmpfs montado en ").contains("✓ y dentro se lee hola.txt")
+                .contains("✓ el anfitrión no tiene ese montaje").contains("✓ desde el anfitrión, el directorio está vacío");
         assertThat(nb.cell("tmpfs-cleanup").text()).contains("desmontada y borrada");
-        assertThat(nb.cell("comprueba-tmpfs-limpio").text()).contains("ya no está montada ni existe");
+        assertThat(nb.cell("comprueba-tmpfs-limpio").text()).contains("ya no está montado dentro de podman unshare").contains("✓ y el directorio ya no existe");
     }
 
     @Test
@@ -110,21 +127,25 @@ class RootlessNotebookIT {
                 .containsPattern("(?m)^\\s+1\\s+" + subgidStart + "\\s+\\d+$").contains("/etc/subuid:").contains("/etc/subgid:");
         assertThat(nb.cell("idmap").text()).contains("uid_map").contains("gid_map").contains("0–0 → " + uid + "–" + uid)
                 .contains("1–").contains("→ " + subuidStart + "–");
-        assertThat(nb.cell("comprueba-idmap").text()).contains("✓ el uid " + uid + " del anfitrión (tú) es root (0) dentro")
-                .contains("✓ el uid 1 de dentro es el " + subuidStart + ", el primero de tu rango de /etc/subuid")
-                .contains("✓ el uid 1000 de dentro es, por tanto, el " + (subuidStart + 999))
-                .contains("✓ el gid 1 de dentro es el " + subgidStart);
+        assertThat(nb.cell("comprueba-idmap").text()).contains("✓ tu uid " + uid + " es root (0) dentro")
+                .contains("✓ los uid 1…").contains(" de dentro son " + subuidStart + "…").contains("el 1 de dentro es el " + subuidStart)
+                .contains("✓ el uid 1000 de dentro es el " + (subuidStart + 999) + " del anfitrión")
+                .contains(" de dentro son " + subgidStart + "…");
     }
 
     @Test
     void ownersOfTheContainerLayerDifferInsideAndOutside() {
-        assertThat(nb.cell("inspect").text()).contains("usuario por defecto de la imagen: 0:0").contains("MergedDir = ").contains("UpperDir = ");
+        assertThat(nb.cell("inspect").source()).contains("{{$key}} = {{$dir}}\\n{{end}}");
+        assertThat(nb.cell("inspect").text()).contains("usuario por defecto de la imagen: 0:0").contains("MergedDir = ").contains("UpperDir = ").doesNotContain("\\n");
         assertThat(nb.cell("unshare-ls").text()).containsPattern("1000\\s+1000 .* de-usuario.txt").containsPattern(" 0\\s+0 .* tmpfile.txt");
         assertThat(nb.cell("host-ls").text()).containsPattern((subuidStart + 999) + "\\s+" + (subgidStart + 999) + " .* de-usuario.txt")
                 .containsPattern(uid + "\\s+\\d+ .* tmpfile.txt");
         assertThat(nb.cell("owners").html()).contains("de-usuario.txt").contains("1000:1000").contains("0:0");
-        assertThat(nb.cell("comprueba-owners").text()).contains("✓ tmpfile.txt: escrito por 0:0 dentro; en el disco es de " + uid + ":")
-                .contains("(tú)").contains("✓ de-usuario.txt: escrito por 1000:1000 dentro; en el disco es de " + (subuidStart + 999) + ":" + (subgidStart + 999));
+        assertThat(nb.cell("comprueba-owners").text()).contains("✓ tmpfile.txt: escrito por 0:0 dentro; en el disco tiene que ser de " + uid + ":")
+                .contains("en el disco es de " + uid + ":").contains("(tú)")
+                .contains("✓ de-usuario.txt: escrito por 1000:1000 dentro; en el disco tiene que ser de " + (subuidStart + 999) + ":" + (subgidStart + 999))
+                .contains("✓ de-usuario.txt: dentro de podman unshare se ve de 1000:1000")
+                .contains("✓ Tu predicción: ¿qué uid mostrará el anfitrión para tmpfile.txt").contains("dijiste «" + uid + "»; en tu máquina: el " + uid + " (tú)");
     }
 
     @Test
@@ -133,9 +154,11 @@ class RootlessNotebookIT {
         assertThat(image).contains("capa de la imagen: ").containsPattern(" " + uid + "\\s+\\d+ .*/bin/busybox").containsPattern(" 0\\s+0 .*/bin/busybox");
         assertThat(nb.cell("image-owner").text()).contains("/bin/busybox");
         String merged = nb.cell("merged-ls").text();
-        assertThat(merged).contains("MergedDir = ").contains("desde el anfitrión:\n(carpeta vacía)").containsPattern("root\\s+root .* bin").containsPattern("root\\s+root .* tmp");
-        assertThat(nb.cell("comprueba-image-owners").text()).contains("✓ /bin/busybox sale de la capa ").contains("en el disco es del uid " + uid + " (tú), dentro de podman unshare del 0")
-                .contains(" de root root, cada una con el dueño de su capa traducido").contains("✓ desde el anfitrión, merged es una carpeta vacía");
+        assertThat(merged).contains("MergedDir = ").contains("desde el anfitrión:\n(directorio vacío)").containsPattern("root\\s+root .* bin").containsPattern("root\\s+root .* tmp");
+        assertThat(nb.cell("comprueba-image-owners").text()).contains("✓ /bin/busybox sale de una capa de la imagen")
+                .contains("en el disco, uid " + uid + "; dentro de podman unshare, uid 0 (tú)")
+                .contains("tiene, dentro de podman unshare, el dueño de la capa que la sirve, traducido").contains("✓ hay entradas de root root (0:0) en merged")
+                .contains("✓ desde el anfitrión, merged está vacío");
     }
 
     @Test
@@ -143,7 +166,7 @@ class RootlessNotebookIT {
         assertThat(nb.cell("ls-store").text()).contains("overlay-containers").contains("diff").contains("merged");
         assertThat(nb.cell("userxattr").text()).contains("userxattr");
         assertThat(nb.cell("comprueba-userxattr").text()).contains("tiene diff, work, merged y link").contains("✓ el overlay rootless se monta con userxattr");
-        assertThat(nb.cell("comprueba-userxattr").svg()).contains("<svg");
+        assertThat(nb.cell("diagram-rootless").svg()).contains("<svg");
     }
 
     @Test
@@ -153,6 +176,6 @@ class RootlessNotebookIT {
         assertThat(cleanup).contains("CONTAINER ID");
         assertThat(cleanup.lines().filter(l -> l.contains("contenedor")).toList()).containsExactlyInAnyOrder("contenedor1", "contenedor2");
         assertThat(nb.cell("comprueba-cleanup").text()).contains("✓ contenedor1 y contenedor2 ya no existen").contains("✓ sus capas se han ido del disco")
-                .contains("✓ la imagen sigue en tu almacén");
+                .contains("✓ ningún overlay suyo sigue montado").contains("✓ la imagen sigue en tu almacén");
     }
 }

@@ -29,7 +29,7 @@ class UnionFilesystemNotebookIT {
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        nb = NotebookRunner.execute(AnsweredNotebook.of(Path.of("notebooks", "01-sistemas-de-ficheros-de-union.ipynb"), ANSWERS), true);
+        nb = NotebookRunner.execute(AnsweredNotebook.with(Path.of("notebooks", "01-sistemas-de-ficheros-de-union.ipynb"), ANSWERS), true);
         dir = System.getProperty("user.home") + "/capas-01";
     }
 

@@ -2,20 +2,22 @@ package capas.leccion.catalog;
 
 import capas.Messages;
 import capas.leccion.Checked;
+import capas.leccion.Leccion;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
- * How a lesson judges the student's free-text predictions: by the words an answer uses, accents
- * and case aside. An empty answer, or the notebook's placeholder left as it was, is "no
- * prediction" (shown, never failing). The sentences come from the lesson's own bundle (keys
- * {@code prediccion.ninguna}, {@code prediccion.tuya}, {@code prediccion.resultado}).
+ * How a lesson reads and judges the student's free-text predictions: by the words an answer
+ * uses, accents and case aside, and never failing a check. An empty answer, or the notebook's
+ * placeholder left as it was, is "no prediction".
  */
 final class Predictions {
     /** What the notebook's prediction cells hold until the student writes an answer. */
     static final String PLACEHOLDER = "tu respuesta aqui";
+    private static final Messages M = Messages.forClass(Predictions.class);
 
     private Predictions() {
     }
@@ -43,7 +45,28 @@ final class Predictions {
         return m.find() && Long.parseLong(m.group()) == expected;
     }
 
+    /** Whether the answer says yes ({@code sí}, {@code si}, {@code yes}), no, or neither. */
+    static Optional<Boolean> yesNo(String answer) {
+        String a = normalize(answer);
+        if (a.matches("^(si|yes|s)\\b.*")) {
+            return Optional.of(true);
+        }
+        if (a.matches("^(no|n)\\b.*")) {
+            return Optional.of(false);
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the answer names {@code word} (any case, any accent). */
+    static boolean names(String answer, String word) {
+        return normalize(answer).contains(normalize(word));
+    }
+
     /**
+     * The prediction's line of a checklist, with the sentences of the lesson's own bundle (keys
+     * {@code prediccion.ninguna}, {@code prediccion.tuya}, {@code prediccion.resultado}); without an
+     * answer, a line that says so.
+     *
      * @param question the question, as the notebook asks it
      * @param answer   the student's answer, if any
      * @param right    whether it came true (ignored without an answer)
@@ -55,5 +78,18 @@ final class Predictions {
             return Checked.prediction(false, m.get("prediccion.ninguna", question), m.get("prediccion.resultado", truth));
         }
         return Checked.prediction(right, m.get("prediccion.tuya", question, a.get()), m.get("prediccion.resultado", truth));
+    }
+
+    /**
+     * The prediction's line of a checklist: the question, what the student said and what happened.
+     * Nothing when the student wrote no prediction for {@code question}.
+     */
+    static List<Checked> judged(Optional<String> answer, Predicate<String> right, String question, String happened) {
+        return given(answer).map(a -> List.of(Checked.prediction(right.test(a), M.get("prediction.claim", question),
+                M.get("prediction.evidence", a, happened)))).orElse(List.of());
+    }
+
+    static List<Checked> judged(Leccion lesson, String key, Predicate<String> right, String question, String happened) {
+        return judged(lesson.prediction(key), right, question, happened);
     }
 }
