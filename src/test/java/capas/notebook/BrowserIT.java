@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A student's path through a real browser: open the notebook server, open a notebook, run
- * cells from the menus, and see the rendered output; complete with Tab; stop a running cell.
+ * cells from the menus, and see the rendered output; complete with Tab; read a method's
+ * documentation with Shift-Tab; stop a running cell.
  * In the interface {@code ./lab} opens on this machine (JupyterLab 4 where installed, else
  * Notebook 6.4): {@link NotebookUi} is where the two differ.
  */
@@ -108,6 +109,20 @@ class BrowserIT {
 
             wait.until(d -> UI.selectedCellOutput(browser).contains("interrumpida"));
             UI.awaitKernelIdle(browser, wait);
+        });
+    }
+
+    @Test
+    void shiftTabShowsTheKernelsDocumentationOfTheLibrary() throws Exception {
+        inBrowser("00-preparacion.ipynb", "browser-documentacion.png", (browser, wait) -> {
+            // The cursor right after the method's name, as a student leaves it before the parentheses.
+            UI.appendCell(browser, "Capas.rootful()");
+            UI.typeInSelectedCell(browser, Keys.LEFT, Keys.LEFT);
+            UI.typeInSelectedCell(browser, Keys.chord(Keys.SHIFT, Keys.TAB));
+
+            // The kernel's inspect reply: the signature JShell reads from the lab's own classes.
+            wait.until(d -> !UI.tooltip(browser).isBlank());
+            assertThat(UI.tooltip(browser)).contains("Capas Capas.rootful()");
         });
     }
 }

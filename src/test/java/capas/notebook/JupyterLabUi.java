@@ -107,6 +107,12 @@ final class JupyterLabUi implements NotebookUi {
     }
 
     @Override
+    public String tooltip(ChromeDriver browser) {
+        return browser.findElements(By.cssSelector(".jp-Tooltip")).stream().map(WebElement::getText)
+                .reduce("", (a, b) -> a + b);
+    }
+
+    @Override
     public void stop(ChromeDriver browser) {
         toolbarButton(browser, "notebook:interrupt-kernel").click();
     }

@@ -11,7 +11,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * What the browser tests do with an open notebook, in the words of a student (run the cells above,
- * run this cell, complete with Tab, Stop), for each interface {@code ./lab} may open: the one
+ * run this cell, complete with Tab, documentation with Shift-Tab, Stop), for each interface {@code ./lab} may open: the one
  * place where Notebook 6.4's DOM and JupyterLab 4's differ.
  */
 interface NotebookUi {
@@ -65,6 +65,9 @@ interface NotebookUi {
 
     /** The entries of the completion list now shown (empty while none is). */
     List<String> completions(ChromeDriver browser);
+
+    /** The text of the documentation tooltip (Shift-Tab: the kernel's inspect reply) now shown (empty while none is). */
+    String tooltip(ChromeDriver browser);
 
     /** The toolbar's Stop (interrupt the kernel) button. */
     void stop(ChromeDriver browser);
