@@ -2,8 +2,12 @@
 """Helper of ./lab bench (capas.bench.KernelBench): runs under Debian's Python, which has
 jupyter_client and nbclient, and prints one JSON object on stdout.
 
-  kernel_bench.py arranque --runs N     seconds from kernel launch to the first result of 1+1,
-                                        for the Capas kernel, ipykernel (python3) and jshell
+  kernel_bench.py arranque --runs N [--kernel NAME ...] [--jshell PATH]
+                                        seconds from kernel launch to the first result of 1+1,
+                                        for each named kernelspec (default: capas), ipykernel
+                                        (python3) and the jshell command; the kernels take turns,
+                                        one start each per round, so a slow spell of a shared
+                                        machine falls on all of them alike
   kernel_bench.py cuaderno FILE.ipynb   seconds to run every cell of a notebook through the Capas
                                         kernel (kernel start excluded) and the kernel's RSS after it
 """
@@ -38,33 +42,39 @@ def first_result(kernel_name, code):
         km.shutdown_kernel(now=True)
 
 
-def jshell_cli():
+def jshell_cli(jshell):
     start = time.perf_counter()
-    out = subprocess.run(["jshell", "-q", "-R-Xshare:auto"], input="1+1\n/exit\n",
+    out = subprocess.run([jshell, "-q", "-R-Xshare:auto"], input="1+1\n/exit\n",
                          capture_output=True, text=True, timeout=120).stdout
     if "2" not in out:
         raise RuntimeError(out)
     return time.perf_counter() - start
 
 
-def startup(runs):
-    result = {}
+def startup(runs, kernels, jshell):
     try:
         import ipykernel  # noqa: F401
         have_ipykernel = True
     except ImportError:
         have_ipykernel = False
-    for name, fn in (("capas", lambda: first_result("capas", "1+1")),
-                     ("python3", (lambda: first_result("python3", "1+1")) if have_ipykernel else None),
-                     ("jshell", jshell_cli)):
-        if fn is None:
-            result[name] = None
-            continue
+    starts = {name: (lambda n=name: first_result(n, "1+1")) for name in kernels}
+    starts["python3"] = (lambda: first_result("python3", "1+1")) if have_ipykernel else None
+    starts["jshell"] = (lambda: jshell_cli(jshell)) if jshell else None
+    result = {name: (None if fn is None else []) for name, fn in starts.items()}
+
+    def once(name):
         try:
-            fn()  # warm-up: disk cache, AppCDS archive mapped once
-            result[name] = [fn() for _ in range(runs)]
+            return starts[name]()
         except Exception as e:  # noqa: BLE001
             result[name] = {"error": str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__}
+            return None
+
+    for round_ in range(runs + 1):  # round 0 is the warm-up: disk cache, AppCDS archive mapped once
+        for name in starts:
+            if isinstance(result[name], list):
+                seconds = once(name)
+                if seconds is not None and round_ > 0:
+                    result[name].append(seconds)
     return result
 
 
@@ -127,10 +137,12 @@ def main():
     sub = parser.add_subparsers(dest="what", required=True)
     a = sub.add_parser("arranque")
     a.add_argument("--runs", type=int, default=7)
+    a.add_argument("--kernel", action="append", dest="kernels")
+    a.add_argument("--jshell")
     c = sub.add_parser("cuaderno")
     c.add_argument("file")
     args = parser.parse_args()
-    result = startup(args.runs) if args.what == "arranque" else notebook(args.file)
+    result = startup(args.runs, args.kernels or ["capas"], args.jshell) if args.what == "arranque" else notebook(args.file)
     print(json.dumps(result), flush=True)
 
 
