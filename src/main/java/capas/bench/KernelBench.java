@@ -32,6 +32,8 @@ final class KernelBench {
     /** Debian's Python: the one with Jupyter (the PATH's python3 may be another). */
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     private static final String HELPER = "kernel_bench.py";
+    /** The helper's key suffix for a kernel's CPU seconds. */
+    private static final String CPU = "/cpu";
     private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
     /** Installing makes the AppCDS archive: a warm-up session of the kernel. */
     private static final long INSTALL_SECONDS = 600;
@@ -101,6 +103,10 @@ final class KernelBench {
                     try {
                         Measure capas = seconds(result.path(e.getValue()));
                         figures.add(row(name, capas, ipykernel, result.path("python3"), Target.fraction(0.7)));
+                        if (result.path(e.getValue() + CPU).isArray()) {
+                            figures.add(row(M.get("figure.startup.cpu", jdk.version()), seconds(result.path(e.getValue() + CPU)),
+                                    M.get("alt.ipykernel.cpu"), result.path("python3" + CPU), Target.none()));
+                        }
                         if (withoutCds.containsKey(jdk)) {
                             figures.add(row(M.get("figure.startup.nocds", jdk.version()), seconds(result.path(withoutCds.get(jdk))), ipykernel,
                                     result.path("python3"), Target.none()));

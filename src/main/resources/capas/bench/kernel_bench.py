@@ -3,7 +3,8 @@
 jupyter_client and nbclient, and prints one JSON object on stdout.
 
   kernel_bench.py arranque --runs N [--kernel NAME ...] [--jshell PATH]
-                                        seconds from kernel launch to the first result of 1+1,
+                                        seconds from kernel launch to the first result of 1+1
+                                        (and the CPU seconds the kernel used by then, as NAME/cpu),
                                         for each named kernelspec (default: capas), ipykernel
                                         (python3) and the jshell command; the kernels take turns,
                                         one start each per round, so a slow spell of a shared
@@ -36,10 +37,23 @@ def first_result(kernel_name, code):
             if msg["msg_type"] == "error":
                 raise RuntimeError("\n".join(msg["content"]["traceback"]))
             if msg["msg_type"] == "execute_result":
-                return time.perf_counter() - start
+                return time.perf_counter() - start, cpu_seconds(km)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def cpu_seconds(km):
+    """User and system time the kernel's process has used so far: unlike wall time, hardly moved
+    by other work on a shared machine."""
+    provisioner = getattr(km, "provisioner", None)
+    pid = getattr(provisioner, "pid", None) or getattr(getattr(provisioner, "process", None), "pid", None)
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
 
 
 def jshell_cli(jshell):
@@ -48,7 +62,7 @@ def jshell_cli(jshell):
                          capture_output=True, text=True, timeout=120).stdout
     if "2" not in out:
         raise RuntimeError(out)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, None
 
 
 def startup(runs, kernels, jshell):
@@ -61,6 +75,7 @@ def startup(runs, kernels, jshell):
     starts["python3"] = (lambda: first_result("python3", "1+1")) if have_ipykernel else None
     starts["jshell"] = (lambda: jshell_cli(jshell)) if jshell else None
     result = {name: (None if fn is None else []) for name, fn in starts.items()}
+    cpu = {name: [] for name in starts}
 
     def once(name):
         try:
@@ -74,7 +89,10 @@ def startup(runs, kernels, jshell):
             if isinstance(result[name], list):
                 seconds = once(name)
                 if seconds is not None and round_ > 0:
-                    result[name].append(seconds)
+                    result[name].append(seconds[0])
+                    if seconds[1] is not None:
+                        cpu[name].append(seconds[1])
+    result.update({name + "/cpu": times for name, times in cpu.items() if times})
     return result
 
 
