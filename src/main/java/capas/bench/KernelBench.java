@@ -64,14 +64,8 @@ final class KernelBench {
                     ObjectNode spec = kernelspec(jdk, temp.path().resolve(name));
                     writeSpec(kernels.resolve(name), spec);
                     names.put(jdk, name);
-                    ObjectNode bare = spec.deepCopy();
-                    ArrayNode argv = (ArrayNode) bare.path("argv");
-                    for (int i = argv.size() - 1; i >= 0; i--) {
-                        if (argv.get(i).asText().startsWith(ARCHIVE_OPTION)) {
-                            argv.remove(i);
-                        }
-                    }
-                    if (argv.size() < spec.path("argv").size()) {
+                    ObjectNode bare = withoutArchive(spec);
+                    if (bare != null) {
                         writeSpec(kernels.resolve(name + "-sin-cds"), bare);
                         withoutCds.put(jdk, name + "-sin-cds");
                     } else {
@@ -128,6 +122,20 @@ final class KernelBench {
         figures.forEach(f -> progress.done(f.name() + " · " + f.alternativeName() + ": " + BenchTable.cells(f).get(1) + " · "
                 + BenchTable.cells(f).get(3) + " · " + f.ratioText()));
         return figures;
+    }
+
+    /** The same kernelspec without its AppCDS archive (the JVM's own CDS stays), or {@code null} if it has none. */
+    static ObjectNode withoutArchive(ObjectNode spec) {
+        ObjectNode bare = spec.deepCopy();
+        ArrayNode argv = (ArrayNode) bare.path("argv");
+        boolean had = false;
+        for (int i = argv.size() - 1; i >= 0; i--) {
+            if (argv.get(i).asText().startsWith(ARCHIVE_OPTION)) {
+                argv.remove(i);
+                had = true;
+            }
+        }
+        return had ? bare : null;
     }
 
     /** The kernelspec {@code jdk} itself installs from this build's jar (its AppCDS archive made by that JDK): its kernel.json. */
