@@ -45,17 +45,32 @@ public final class Bench {
     public List<Figure> run() {
         if (options.kernel()) {
             progress.step(M.get("step.kernel", options.kernelRuns()));
-            figures.addAll(KernelBench.startup(options.kernelRuns(), options.jupyterPath(), progress));
+            figures.addAll(KernelBench.startup(options.kernelRuns(), jdks(), progress));
         }
-        inStoreOrSay(Mode.ROOTLESS);
-        if (options.rootful()) {
-            inStoreOrSay(Mode.ROOTFUL);
+        if (options.stores()) {
+            inStoreOrSay(Mode.ROOTLESS);
+            if (options.rootful()) {
+                inStoreOrSay(Mode.ROOTFUL);
+            }
         }
         if (options.notebooks() != null) {
             progress.step(M.get("step.notebooks", options.notebooks()));
             figures.addAll(KernelBench.notebooks(options.notebooks(), options.lessons(), options.jupyterPath(), progress));
         }
         return figures;
+    }
+
+    /** The JDKs asked for, or else every one on this machine (this JVM's among them). */
+    private List<Jdks.Jdk> jdks() {
+        Path running = Path.of(System.getProperty("java.home"));
+        if (options.javaHomes().isEmpty()) {
+            return Jdks.find(Jdks.SYSTEM, running);
+        }
+        List<Jdks.Jdk> chosen = new ArrayList<>();
+        for (Path home : options.javaHomes()) {
+            chosen.add(Jdks.read(home).orElseThrow(() -> new CapasException(CapasException.Kind.ENVIRONMENT, M.get("no.jdk", home, Jdks.OLDEST))));
+        }
+        return chosen;
     }
 
     /** The store's figures; a store that cannot be built (no sudo, no course image) is one row saying why. */

@@ -197,16 +197,24 @@ public final class BenchStore implements AutoCloseable {
             rm.addAll(ids.subList(from, Math.min(ids.size(), from + 100)));
             podman.command(rm.toArray(String[]::new));
         }
-        CommandResult images = podman.command("images", "--filter", "label=" + Labels.IMAGE + "=" + LESSON,
-                "--format", "{{.Repository}}:{{.Tag}}");
-        List<String> names = images.ok() ? images.out().lines().map(String::strip).filter(n -> n.startsWith(PREFIX)).toList() : List.of();
-        for (int from = 0; from < names.size(); from += 100) {
-            List<String> rmi = new ArrayList<>(List.of("rmi"));
-            rmi.addAll(names.subList(from, Math.min(names.size(), from + 100)));
-            CommandResult r = podman.command(rmi.toArray(String[]::new));
-            if (!r.ok()) {
-                progress.warn(M.get("remove.images.failed", where, r.firstLine()));
+        List<String> names = benchImages();
+        // Podman 5 refuses, in one rmi, an image whose child comes later in the same list (the deep
+        // image's base), and exits 1 after removing the rest: a second pass finds only that one left.
+        List<String> left = names;
+        String why = "";
+        for (int pass = 0; pass < 2 && !left.isEmpty(); pass++) {
+            for (int from = 0; from < left.size(); from += 100) {
+                List<String> rmi = new ArrayList<>(List.of("rmi"));
+                rmi.addAll(left.subList(from, Math.min(left.size(), from + 100)));
+                CommandResult r = podman.command(rmi.toArray(String[]::new));
+                if (!r.ok()) {
+                    why = r.err().isBlank() ? r.firstLine() : r.err().strip().lines().findFirst().orElse("");
+                }
             }
+            left = benchImages();
+        }
+        if (!left.isEmpty()) {
+            progress.warn(M.get("remove.images.failed", where, why));
         }
         if (podman.command("image", "exists", baseName()).ok()) {
             // Only the name when the course image still has its own; the image too when it had been removed meanwhile.
@@ -215,6 +223,12 @@ public final class BenchStore implements AutoCloseable {
         if (!ids.isEmpty() || !names.isEmpty()) {
             progress.done(M.get("removed", where, ids.size(), names.size()));
         }
+    }
+
+    private List<String> benchImages() {
+        CommandResult images = podman.command("images", "--filter", "label=" + Labels.IMAGE + "=" + LESSON,
+                "--format", "{{.Repository}}:{{.Tag}}");
+        return images.ok() ? images.out().lines().map(String::strip).filter(n -> n.startsWith(PREFIX)).toList() : List.of();
     }
 
     @Override

@@ -7,12 +7,15 @@ import capas.os.Commands;
 import capas.os.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -29,6 +32,11 @@ final class KernelBench {
     /** Debian's Python: the one with Jupyter (the PATH's python3 may be another). */
     private static final String PYTHON = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
     private static final String HELPER = "kernel_bench.py";
+    /** The helper's key suffix for a kernel's CPU seconds. */
+    private static final String CPU = "/cpu";
+    private static final String ARCHIVE_OPTION = "-XX:SharedArchiveFile=";
+    /** Installing makes the AppCDS archive: a warm-up session of the kernel. */
+    private static final long INSTALL_SECONDS = 600;
     private static final long NOTEBOOK_SECONDS = 3600;
     /** The kernel's memory after a lesson, in MB. */
     private static final double RSS_LIMIT_MB = 300;
@@ -36,23 +44,144 @@ final class KernelBench {
     private KernelBench() {
     }
 
-    /** Cold start to the first result: Capas against ipykernel (the target) and against jshell (for comparison). */
-    static List<Figure> startup(int runs, Path jupyterPath, Progress progress) {
-        String name = M.get("figure.startup", runs);
+    /**
+     * Cold start to the first result on each JDK, every start through its own kernelspec (made
+     * by that JDK, so with that JDK's AppCDS archive), against ipykernel (the target) in the same
+     * rounds; on each JDK also without the archive, to show what it is worth there; and the
+     * kernel on this JVM's JDK against the {@code jshell} command (for comparison).
+     */
+    static List<Figure> startup(int runs, List<Jdks.Jdk> jdks, Progress progress) {
         String ipykernel = M.get("alt.ipykernel");
-        String jshell = M.get("alt.jshell");
         List<Figure> figures = new ArrayList<>();
-        try {
-            JsonNode result = helper(List.of("arranque", "--runs", String.valueOf(runs)), jupyterPath, 600 + 60L * runs);
-            Measure capas = seconds(result.path("capas"));
-            figures.add(row(name, capas, ipykernel, result.path("python3"), Target.fraction(0.7)));
-            figures.add(row(name, capas, jshell, result.path("jshell"), Target.none()));
-        } catch (RuntimeException e) {
-            progress.warn(M.get("failed", name, Bench.problem(e)));
-            figures.add(Figure.failed(name, ipykernel, Target.fraction(0.7), Bench.problem(e)));
+        try (TempDir temp = TempDir.create("capas-bench-kernels")) {
+            Path kernels = temp.path().resolve("todos").resolve("kernels");
+            Map<Jdks.Jdk, String> names = new LinkedHashMap<>();
+            Map<Jdks.Jdk, String> withoutCds = new LinkedHashMap<>();
+            for (Jdks.Jdk jdk : jdks) {
+                String name = "capas-java" + jdk.feature() + (names.containsValue("capas-java" + jdk.feature()) ? "-" + names.size() : "");
+                try {
+                    long began = System.nanoTime();
+                    ObjectNode spec = kernelspec(jdk, temp.path().resolve(name));
+                    writeSpec(kernels.resolve(name), spec);
+                    names.put(jdk, name);
+                    ObjectNode bare = withoutArchive(spec);
+                    if (bare != null) {
+                        writeSpec(kernels.resolve(name + "-sin-cds"), bare);
+                        withoutCds.put(jdk, name + "-sin-cds");
+                    } else {
+                        progress.warn(M.get("no.cds", jdk.version()));
+                    }
+                    progress.done(M.get("kernelspec.done", jdk.version(), Measure.millis((System.nanoTime() - began) / 1e6, 1).text()));
+                } catch (RuntimeException e) {
+                    progress.warn(M.get("failed", M.get("figure.startup.jdk", jdk.version()), Bench.problem(e)));
+                    figures.add(Figure.failed(M.get("figure.startup.jdk", jdk.version()), ipykernel, Target.fraction(0.7), Bench.problem(e)));
+                }
+            }
+            if (names.isEmpty()) {
+                return figures;
+            }
+            List<String> args = new ArrayList<>(List.of("arranque", "--runs", String.valueOf(runs)));
+            names.values().forEach(n -> args.addAll(List.of("--kernel", n)));
+            withoutCds.values().forEach(n -> args.addAll(List.of("--kernel", n)));
+            Path running = Path.of(System.getProperty("java.home")).toAbsolutePath();
+            Jdks.Jdk own = names.keySet().stream().filter(j -> samePath(j.home(), running)).findFirst().orElse(null);
+            if (own != null && Files.isExecutable(own.home().resolve("bin").resolve("jshell"))) {
+                args.addAll(List.of("--jshell", own.home().resolve("bin").resolve("jshell").toString()));
+            }
+            int starts = (names.size() + withoutCds.size() + 2) * (runs + 1);
+            try {
+                JsonNode result = helper(args, kernels.getParent(), 300 + 60L * starts);
+                for (Map.Entry<Jdks.Jdk, String> e : names.entrySet()) {
+                    Jdks.Jdk jdk = e.getKey();
+                    String name = M.get("figure.startup.jdk", jdk.version());
+                    try {
+                        Measure capas = seconds(result.path(e.getValue()));
+                        figures.add(row(name, capas, ipykernel, result.path("python3"), Target.fraction(0.7)));
+                        if (result.path(e.getValue() + CPU).isArray()) {
+                            figures.add(row(M.get("figure.startup.cpu", jdk.version()), seconds(result.path(e.getValue() + CPU)),
+                                    M.get("alt.ipykernel.cpu"), result.path("python3" + CPU), Target.none()));
+                        }
+                        if (withoutCds.containsKey(jdk)) {
+                            figures.add(row(M.get("figure.startup.nocds", jdk.version()), seconds(result.path(withoutCds.get(jdk))), ipykernel,
+                                    result.path("python3"), Target.none()));
+                        }
+                        if (jdk.equals(own) && args.contains("--jshell")) {
+                            figures.add(row(name, capas, M.get("alt.jshell"), result.path("jshell"), Target.none()));
+                        }
+                    } catch (RuntimeException ex) {
+                        progress.warn(M.get("failed", name, Bench.problem(ex)));
+                        figures.add(Figure.failed(name, ipykernel, Target.fraction(0.7), Bench.problem(ex)));
+                    }
+                }
+            } catch (RuntimeException e) {
+                String name = M.get("figure.startup");
+                progress.warn(M.get("failed", name, Bench.problem(e)));
+                figures.add(Figure.failed(name, ipykernel, Target.fraction(0.7), Bench.problem(e)));
+            }
         }
-        figures.forEach(f -> progress.done(f.alternativeName() + ": " + BenchTable.cells(f).get(1) + " · " + BenchTable.cells(f).get(3)));
+        figures.forEach(f -> progress.done(f.name() + " · " + f.alternativeName() + ": " + BenchTable.cells(f).get(1) + " · "
+                + BenchTable.cells(f).get(3) + " · " + f.ratioText()));
         return figures;
+    }
+
+    /** The same kernelspec without its AppCDS archive (the JVM's own CDS stays), or {@code null} if it has none. */
+    static ObjectNode withoutArchive(ObjectNode spec) {
+        ObjectNode bare = spec.deepCopy();
+        ArrayNode argv = (ArrayNode) bare.path("argv");
+        boolean had = false;
+        for (int i = argv.size() - 1; i >= 0; i--) {
+            if (argv.get(i).asText().startsWith(ARCHIVE_OPTION)) {
+                argv.remove(i);
+                had = true;
+            }
+        }
+        return had ? bare : null;
+    }
+
+    /** The kernelspec {@code jdk} itself installs from this build's jar (its AppCDS archive made by that JDK): its kernel.json. */
+    private static ObjectNode kernelspec(Jdks.Jdk jdk, Path dir) {
+        Path jar = runningJar();
+        CommandResult installed = Commands.run(List.of(jdk.java().toString(), "-jar", jar.toString(), "kernelspec", dir.toString()), Map.of(),
+                INSTALL_SECONDS);
+        Path json = dir.resolve("capas").resolve("kernel.json");
+        if (!installed.ok() || !Files.isRegularFile(json)) {
+            String err = installed.err().strip().lines().reduce((a, b) -> b).orElse(installed.firstLine());
+            throw new IllegalStateException(M.get("kernelspec.failed", installed.exitCode(), err));
+        }
+        try {
+            return (ObjectNode) JSON.readTree(json.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeSpec(Path dir, ObjectNode spec) {
+        try {
+            Files.createDirectories(dir);
+            JSON.writeValue(dir.resolve("kernel.json").toFile(), spec);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path runningJar() {
+        try {
+            Path location = Path.of(KernelBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (!Files.isRegularFile(location)) {
+                throw new IllegalStateException(M.get("no.jar", location));
+            }
+            return location;
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean samePath(Path a, Path b) {
+        try {
+            return a.toRealPath().equals(b.toRealPath());
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Figure row(String name, Measure capas, String alternativeName, JsonNode alternative, Target target) {

@@ -14,11 +14,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code ./lab bench [opciones]}: the lab's figures next to their alternatives, measured in one
- * run, as one table; with {@code --escribir FILE}, also as Markdown in that file.
+ * run, as one table; with {@code --escribir FILE}, also as Markdown in that file. The kernel's cold
+ * start is measured on every JDK under {@code /usr/lib/jvm} (or each {@code --java DIR});
+ * {@code --solo-nucleo} measures only that.
  */
 final class BenchCommand {
     private static final Messages M = Messages.of(BenchCommand.class);
@@ -33,7 +36,9 @@ final class BenchCommand {
         int runs = BenchOptions.KERNEL_RUNS;
         boolean kernel = true;
         boolean notebooks = true;
+        boolean stores = true;
         boolean rootful = true;
+        List<Path> javaHomes = new ArrayList<>();
         Path write = null;
         List<String> lessons = List.of();
         for (int i = 0; i < args.length; i++) {
@@ -46,6 +51,12 @@ final class BenchCommand {
                 case "--sin-cuadernos" -> notebooks = false;
                 case "--cuadernos" -> lessons = List.of(value(args, ++i).split(","));
                 case "--sin-rootful" -> rootful = false;
+                case "--solo-nucleo", "--solo-núcleo" -> {
+                    kernel = true;
+                    stores = false;
+                    notebooks = false;
+                }
+                case "--java" -> javaHomes.add(Path.of(value(args, ++i)));
                 case "--escribir" -> write = Path.of(value(args, ++i));
                 default -> throw usage();
             }
@@ -57,14 +68,14 @@ final class BenchCommand {
         Console.step(M.get("bench.step", machine.text()));
         try (TempDir jupyter = TempDir.create("capas-bench-jupyter")) {
             Path jupyterPath = null;
-            if (kernel || notebooks) {
+            if (notebooks) {
                 // This build's kernel, not whatever an earlier ./lab installed: the figures are of this checkout.
                 Console.step(M.get("bench.kernelspec"));
                 Kernelspec.install(jupyter.path().resolve("kernels"));
                 jupyterPath = jupyter.path();
             }
-            BenchOptions options = new BenchOptions(containers, images, layers, runs, kernel, notebooks ? Checkout.notebooks() : null,
-                    rootful, lessons, jupyterPath);
+            BenchOptions options = new BenchOptions(containers, images, layers, runs, kernel, stores, notebooks ? Checkout.notebooks() : null,
+                    rootful, lessons, jupyterPath, List.copyOf(javaHomes));
             measure(options, machine, write);
         }
         return 0;

@@ -25,13 +25,7 @@ final class CodeAssist {
         if (target == null) {
             return null;
         }
-        // JShell documents a method only from inside its parentheses: on `max` in `Math.max(`, look there.
-        int call = afterCallParenthesis(target.source(), target.cursor());
-        List<SourceCodeAnalysis.Documentation> docs = call < 0 ? List.of()
-                : session.analysis().documentation(target.source(), call, true);
-        if (docs.isEmpty()) {
-            docs = session.analysis().documentation(target.source(), target.cursor(), true);
-        }
+        List<SourceCodeAnalysis.Documentation> docs = documentation(target.source(), target.cursor());
         if (docs.isEmpty()) {
             return null;
         }
@@ -48,12 +42,30 @@ final class CodeAssist {
         return new DisplayData(text.toString());
     }
 
-    private static int afterCallParenthesis(String source, int cursor) {
-        int i = cursor;
-        while (i < source.length() && Character.isJavaIdentifierPart(source.charAt(i))) {
-            i++;
+    /**
+     * What JShell documents for the name under the cursor. JShell reads only the code before the
+     * cursor and documents a method only from inside its parentheses, while students press
+     * Shift-Tab anywhere on a name and before typing its {@code (}.
+     */
+    private List<SourceCodeAnalysis.Documentation> documentation(String source, int cursor) {
+        SourceCodeAnalysis analysis = session.analysis();
+        int end = cursor;
+        while (end < source.length() && Character.isJavaIdentifierPart(source.charAt(end))) {
+            end++;
         }
-        return i < source.length() && source.charAt(i) == '(' ? i + 1 : -1;
+        if (end < source.length() && source.charAt(end) == '(') {
+            List<SourceCodeAnalysis.Documentation> call = analysis.documentation(source, end + 1, true);
+            if (!call.isEmpty()) {
+                return call;
+            }
+        }
+        // A variable, field or class is documented from the end of its name: its type.
+        List<SourceCodeAnalysis.Documentation> name = analysis.documentation(source, end, true);
+        if (!name.isEmpty() || end == 0 || !Character.isJavaIdentifierPart(source.charAt(end - 1))) {
+            return name;
+        }
+        // A method name not followed by its parenthesis yet: ask as if it were.
+        return analysis.documentation(source.substring(0, end) + "(", end + 1, true);
     }
 
     ReplacementOptions complete(String code, int at) {

@@ -2,8 +2,13 @@
 """Helper of ./lab bench (capas.bench.KernelBench): runs under Debian's Python, which has
 jupyter_client and nbclient, and prints one JSON object on stdout.
 
-  kernel_bench.py arranque --runs N     seconds from kernel launch to the first result of 1+1,
-                                        for the Capas kernel, ipykernel (python3) and jshell
+  kernel_bench.py arranque --runs N [--kernel NAME ...] [--jshell PATH]
+                                        seconds from kernel launch to the first result of 1+1
+                                        (and the CPU seconds the kernel used by then, as NAME/cpu),
+                                        for each named kernelspec (default: capas), ipykernel
+                                        (python3) and the jshell command; the kernels take turns,
+                                        one start each per round, so a slow spell of a shared
+                                        machine falls on all of them alike
   kernel_bench.py cuaderno FILE.ipynb   seconds to run every cell of a notebook through the Capas
                                         kernel (kernel start excluded) and the kernel's RSS after it
 """
@@ -32,39 +37,62 @@ def first_result(kernel_name, code):
             if msg["msg_type"] == "error":
                 raise RuntimeError("\n".join(msg["content"]["traceback"]))
             if msg["msg_type"] == "execute_result":
-                return time.perf_counter() - start
+                return time.perf_counter() - start, cpu_seconds(km)
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
 
 
-def jshell_cli():
+def cpu_seconds(km):
+    """User and system time the kernel's process has used so far: unlike wall time, hardly moved
+    by other work on a shared machine."""
+    provisioner = getattr(km, "provisioner", None)
+    pid = getattr(provisioner, "pid", None) or getattr(getattr(provisioner, "process", None), "pid", None)
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError, TypeError):
+        return None
+
+
+def jshell_cli(jshell):
     start = time.perf_counter()
-    out = subprocess.run(["jshell", "-q", "-R-Xshare:auto"], input="1+1\n/exit\n",
+    out = subprocess.run([jshell, "-q", "-R-Xshare:auto"], input="1+1\n/exit\n",
                          capture_output=True, text=True, timeout=120).stdout
     if "2" not in out:
         raise RuntimeError(out)
-    return time.perf_counter() - start
+    return time.perf_counter() - start, None
 
 
-def startup(runs):
-    result = {}
+def startup(runs, kernels, jshell):
     try:
         import ipykernel  # noqa: F401
         have_ipykernel = True
     except ImportError:
         have_ipykernel = False
-    for name, fn in (("capas", lambda: first_result("capas", "1+1")),
-                     ("python3", (lambda: first_result("python3", "1+1")) if have_ipykernel else None),
-                     ("jshell", jshell_cli)):
-        if fn is None:
-            result[name] = None
-            continue
+    starts = {name: (lambda n=name: first_result(n, "1+1")) for name in kernels}
+    starts["python3"] = (lambda: first_result("python3", "1+1")) if have_ipykernel else None
+    starts["jshell"] = (lambda: jshell_cli(jshell)) if jshell else None
+    result = {name: (None if fn is None else []) for name, fn in starts.items()}
+    cpu = {name: [] for name in starts}
+
+    def once(name):
         try:
-            fn()  # warm-up: disk cache, AppCDS archive mapped once
-            result[name] = [fn() for _ in range(runs)]
+            return starts[name]()
         except Exception as e:  # noqa: BLE001
             result[name] = {"error": str(e).strip().splitlines()[-1] if str(e).strip() else type(e).__name__}
+            return None
+
+    for round_ in range(runs + 1):  # round 0 is the warm-up: disk cache, AppCDS archive mapped once
+        for name in starts:
+            if isinstance(result[name], list):
+                seconds = once(name)
+                if seconds is not None and round_ > 0:
+                    result[name].append(seconds[0])
+                    if seconds[1] is not None:
+                        cpu[name].append(seconds[1])
+    result.update({name + "/cpu": times for name, times in cpu.items() if times})
     return result
 
 
@@ -127,10 +155,12 @@ def main():
     sub = parser.add_subparsers(dest="what", required=True)
     a = sub.add_parser("arranque")
     a.add_argument("--runs", type=int, default=7)
+    a.add_argument("--kernel", action="append", dest="kernels")
+    a.add_argument("--jshell")
     c = sub.add_parser("cuaderno")
     c.add_argument("file")
     args = parser.parse_args()
-    result = startup(args.runs) if args.what == "arranque" else notebook(args.file)
+    result = startup(args.runs, args.kernels or ["capas"], args.jshell) if args.what == "arranque" else notebook(args.file)
     print(json.dumps(result), flush=True)
 
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The table's logic: ratios, targets, verdicts and how they are written. The timings themselves are not tested. */
 class BenchTableTest {
     private static final Machine MACHINE = new Machine("2026-12-04 19:50 UTC", 2, "23,5 GiB", "6.1.0", "4.3.1", "OpenJDK 17");
-    private static final BenchOptions OPTIONS = new BenchOptions(500, 200, 50, 7, true, null, true, List.of(), null);
+    private static final BenchOptions OPTIONS = new BenchOptions(500, 200, 50, 7, true, true, null, true, List.of(), null, List.of());
 
     @Test
     void aSpeedUpIsTheAlternativeOverCapas() {
