@@ -79,9 +79,9 @@ class ContainerStorageNotebookIT {
         assertThat(tags.indexOf("prediccion-rmi")).isLessThan(tags.indexOf("rmi-refused"));
         assertThat(tags.indexOf("prediccion-rm")).isLessThan(tags.indexOf("rm"));
         assertThat(nb.cell("prediccion-capa").text()).contains("Predicción anotada: «contenedor»");
-        assertThat(nb.cell("comprueba-diff").text()).contains("✓ Tu predicción: ¿en qué capa estará tmpfile.txt?\n    dijiste «contenedor»; en tu máquina: está en la capa del contenedor");
-        assertThat(nb.cell("comprueba-rmi").text()).contains("✓ Tu predicción: ¿podrá Podman borrar la imagen?");
-        assertThat(nb.cell("comprueba-rm").text()).contains("✓ Tu predicción: ¿seguirá la capa del contenedor en el disco después de podman rm?");
+        assertThat(nb.cell("comprueba-diff").text()).contains("✓ Tu predicción para «¿en qué capa estará tmpfile.txt?»: «contenedor»\n    En tu máquina: está en la capa del contenedor");
+        assertThat(nb.cell("comprueba-rmi").text()).contains("✓ Tu predicción para «¿podrá Podman borrar la imagen?»");
+        assertThat(nb.cell("comprueba-rm").text()).contains("✓ Tu predicción para «¿seguirá la capa del contenedor en el disco después de podman rm?»");
     }
 
     @Test

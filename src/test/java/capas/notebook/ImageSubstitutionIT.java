@@ -118,7 +118,7 @@ class ImageSubstitutionIT {
         assertThat(nb.cell("comprueba-rmi").text()).contains("✓ contenedor1 usa " + SUBSTITUTE).contains("✓ Podman se niega a borrarla\n    Podman se niega a borrar la imagen " + SUBSTITUTE)
                 .contains("✓ la imagen sigue en el almacén\n    " + substituteId.substring(0, 12)).doesNotContain("✗");
         // Nobody answered the predictions here: a prediction left as it was never fails the check.
-        assertThat(nb.cell("comprueba-rmi").text()).contains("~ Tu predicción");
+        assertThat(nb.cell("comprueba-rmi").text()).contains("~ No has anotado ninguna predicción");
         assertThat(nb.cell("comprueba-rm").text()).contains("✓ la imagen " + SUBSTITUTE + " sigue en el almacén\n    " + substituteId.substring(0, 12)).doesNotContain("✗");
     }
 

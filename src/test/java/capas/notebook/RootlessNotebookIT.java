@@ -104,7 +104,7 @@ class RootlessNotebookIT {
                 .containsPattern("✓ el overlay de contenedor1 está en la tabla de montajes del proceso de pausa, /proc/\\d+/mountinfo")
                 .containsPattern("✓ el overlay de contenedor2 está en la tabla de montajes del proceso de pausa")
                 .contains("✓ dentro de podman unshare se ven los dos overlay").contains("✓ dentro de contenedor1 sólo hay un overlay, su raíz /")
-                .contains("✓ Tu predicción: ¿verá el anfitrión el overlay de un contenedor rootless?\n    dijiste «no»; en tu máquina: no lo ve");
+                .contains("✓ Tu predicción para «¿verá el anfitrión el overlay de un contenedor rootless?»: «no»\n    En tu máquina: no lo ve");
         List<String> tags = nb.cells().stream().filter(c -> !c.tags().isEmpty()).map(c -> c.tags().get(0)).toList();
         assertThat(tags.indexOf("prediccion-anfitrion")).isLessThan(tags.indexOf("host-mount"));
         assertThat(tags.indexOf("prediccion-uid")).isLessThan(tags.indexOf("host-ls"));
@@ -145,7 +145,7 @@ class RootlessNotebookIT {
                 .contains("en el disco es de " + uid + ":").contains("(tú)")
                 .contains("✓ de-usuario.txt: escrito por 1000:1000 dentro; en el disco tiene que ser de " + (subuidStart + 999) + ":" + (subgidStart + 999))
                 .contains("✓ de-usuario.txt: dentro de podman unshare se ve de 1000:1000")
-                .contains("✓ Tu predicción: ¿qué uid mostrará el anfitrión para tmpfile.txt").contains("dijiste «" + uid + "»; en tu máquina: el " + uid + " (tú)");
+                .contains("✓ Tu predicción para «¿qué uid mostrará el anfitrión para tmpfile.txt").contains("«" + uid + "»\n    En tu máquina: el " + uid + " (tú)");
     }
 
     @Test

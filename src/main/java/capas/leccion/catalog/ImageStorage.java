@@ -217,7 +217,7 @@ public final class ImageStorage implements LessonDefinition {
                 Checked.claim(top != null && top.id().equals(f.topLayer()), M.get("manifest.top"), M.get("id", f.topLayer())),
                 Checked.claim(f.manifestLayers().size() == f.layers().size(), M.get("manifest.count", f.manifestLayers().size()),
                         M.get("manifest.count.evidence", f.manifestLayers().size(), f.layers().size())),
-                Predictions.judge(M, M.get("pregunta.cuantas-capas"), prediction,
+                Predictions.judge(M.get("pregunta.cuantas-capas"), prediction,
                         Predictions.saysNumber(prediction.orElse(""), f.manifestLayers().size()),
                         M.get("manifest.truth", f.manifestLayers().size())));
     }
@@ -258,7 +258,7 @@ public final class ImageStorage implements LessonDefinition {
                 Checked.claim(bottomIsDiff && othersNot, M.get("chain.bottom"), bottom == null ? "" : M.get("chain.bottom.evidence",
                         String.valueOf(bottom.parent()), shortKey(bottom.diffDigest()))),
                 Checked.claim(noTarSplit.isEmpty(), M.get("chain.tarsplit"), noTarSplit.isEmpty() ? "" : M.get("missing", String.join(", ", noTarSplit))),
-                Predictions.judge(M, M.get("pregunta.sin-parent"), prediction,
+                Predictions.judge(M.get("pregunta.sin-parent"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("abajo", "primera", "base", "inferior"), List.of("arriba", "ultima")),
                         M.get("chain.truth", bottom == null ? "?" : shortId(bottom.id()))));
     }
@@ -338,7 +338,7 @@ public final class ImageStorage implements LessonDefinition {
                 Checked.claim(notEmpty.isEmpty(), M.get("overlay.empty"), String.join(", ", notEmpty)),
                 Checked.claim(lengthShort * 3 <= lengthLong, M.get("overlay.length", c.size()),
                         M.get("overlay.length.evidence", lengthLong, lengthShort)),
-                Predictions.judge(M, M.get("pregunta.nombres-en-lower"), prediction, Predictions.saysNumber(prediction.orElse(""), topNames),
+                Predictions.judge(M.get("pregunta.nombres-en-lower"), prediction, Predictions.saysNumber(prediction.orElse(""), topNames),
                         M.get("overlay.truth", topNames)));
     }
 
@@ -383,7 +383,7 @@ public final class ImageStorage implements LessonDefinition {
                         added == null ? "" : "overlay/" + shortId(added.id()) + "…/diff/version.txt"),
                 Checked.claim(intermediatesShare, M.get("shared.intermediate", f.intermediate().size()),
                         String.join(" ", f.intermediate().keySet().stream().map(ImageStorage::shortId).toList())),
-                Predictions.judge(M, M.get("pregunta.directorios-nuevos"), prediction, Predictions.saysNumber(prediction.orElse(""), newFolders),
+                Predictions.judge(M.get("pregunta.directorios-nuevos"), prediction, Predictions.saysNumber(prediction.orElse(""), newFolders),
                         M.get("shared.truth", newFolders)));
     }
 
@@ -424,7 +424,7 @@ public final class ImageStorage implements LessonDefinition {
                 Checked.claim(sharesBottom, M.get("pull.same.layers", f.courseLayers().size()),
                         String.join(" ", v2.stream().map(ImageStorage::shortId).toList())),
                 Checked.claim(f.unnamedParents().isEmpty(), M.get("pull.no.intermediate"), String.join(" ", f.unnamedParents())),
-                Predictions.judge(M, M.get("pregunta.capas-copiadas"), prediction, Predictions.saysNumber(prediction.orElse(""), copied.size()),
+                Predictions.judge(M.get("pregunta.capas-copiadas"), prediction, Predictions.saysNumber(prediction.orElse(""), copied.size()),
                         M.get("pull.truth", copied.size(), skipped.size())));
     }
 
@@ -467,7 +467,7 @@ public final class ImageStorage implements LessonDefinition {
                 Checked.claim(s.apart() - s.onDisk() == s.shared() && s.shared() > 0, M.get("space.saving"),
                         M.get("space.saving.evidence", s.apart() - s.onDisk(), s.shared())),
                 Checked.claim(s.onDisk() == course + added, M.get("space.disk", Env.image()), M.get("space.disk.evidence", s.onDisk(), course, added)),
-                Predictions.judge(M, M.get("pregunta.el-doble"), prediction,
+                Predictions.judge(M.get("pregunta.el-doble"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("no", "menos"), List.of("si", "doble")) == (s.onDisk() < s.apart()),
                         M.get("space.truth", s.onDisk(), s.apart())));
     }
@@ -489,7 +489,7 @@ public final class ImageStorage implements LessonDefinition {
         return List.of(Checked.claim(f.v2Top().equals(f.versionLayer()), M.get("explore.version"), M.get("id", f.versionLayer())),
                 Checked.claim(shared, M.get("explore.busybox", Env.image()), M.get("id", f.busyboxLayer())),
                 Checked.claim(f.explorerShowsVersion(), M.get("explore.shows"), ""),
-                Predictions.judge(M, M.get("pregunta.capa-de-busybox"), prediction,
+                Predictions.judge(M.get("pregunta.capa-de-busybox"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("compartida", "curso", "abajo", "vieja", "antigua", "imagen"),
                                 List.of("nueva", "arriba")) == shared,
                         M.get(shared ? "explore.truth.shared" : "explore.truth.new")));

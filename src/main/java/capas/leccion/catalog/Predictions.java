@@ -63,30 +63,24 @@ final class Predictions {
     }
 
     /**
-     * The prediction's line of a checklist, with the sentences of the lesson's own bundle (keys
-     * {@code prediccion.ninguna}, {@code prediccion.tuya}, {@code prediccion.resultado}); without an
-     * answer, a line that says so.
+     * The prediction's line of a checklist; without an answer, a line that says so (never failing).
      *
      * @param question the question, as the notebook asks it
      * @param answer   the student's answer, if any
      * @param right    whether it came true (ignored without an answer)
      * @param truth    what happened on this machine
      */
-    static Checked judge(Messages m, String question, Optional<String> answer, boolean right, String truth) {
+    static Checked judge(String question, Optional<String> answer, boolean right, String truth) {
         Optional<String> a = given(answer);
         if (a.isEmpty()) {
-            return Checked.prediction(false, m.get("prediccion.ninguna", question), m.get("prediccion.resultado", truth));
+            return Checked.prediction(false, M.get("prediccion.ninguna", question), M.get("prediccion.resultado", truth));
         }
-        return Checked.prediction(right, m.get("prediccion.tuya", question, a.get()), m.get("prediccion.resultado", truth));
+        return Checked.prediction(right, M.get("prediccion.tuya", question, a.get()), M.get("prediccion.resultado", truth));
     }
 
-    /**
-     * The prediction's line of a checklist: the question, what the student said and what happened.
-     * Nothing when the student wrote no prediction for {@code question}.
-     */
+    /** The prediction's line of a checklist: the question, what the student said and what happened. */
     static List<Checked> judged(Optional<String> answer, Predicate<String> right, String question, String happened) {
-        return given(answer).map(a -> List.of(Checked.prediction(right.test(a), M.get("prediction.claim", question),
-                M.get("prediction.evidence", a, happened)))).orElse(List.of());
+        return List.of(judge(question, answer, given(answer).map(right::test).orElse(false), happened));
     }
 
     static List<Checked> judged(Leccion lesson, String key, Predicate<String> right, String question, String happened) {

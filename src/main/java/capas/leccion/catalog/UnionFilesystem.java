@@ -142,7 +142,7 @@ public final class UnionFilesystem implements LessonDefinition {
         return List.of(
                 Checked.claim(ours, M.get("mount.line", f.merged()), f.line() == null ? M.get("mount.none") : f.line()),
                 Checked.claim(f.seen().equals(MERGED_NAMES), M.get("mount.seen"), String.valueOf(f.seen())),
-                Predictions.judge(M, M.get("pregunta.f3-en-merged"), prediction,
+                Predictions.judge(M.get("pregunta.f3-en-merged"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("upper", "arriba"), List.of("lower", "abajo")),
                         M.get("mount.f3", f.mergedF3())));
     }
@@ -179,7 +179,7 @@ public final class UnionFilesystem implements LessonDefinition {
         return List.of(Checked.claim(up, M.get("new.upper"), M.get("says", "upper/f5", f.upperF5())),
                 Checked.claim(!f.inLower(), M.get("new.not.lower"), f.inLower() ? M.get("new.in.lower") : ""),
                 Checked.claim("upper".equals(f.layer()), M.get("new.library"), M.get("library.says", f.layer())),
-                Predictions.judge(M, M.get("pregunta.capa-de-f5"), prediction,
+                Predictions.judge(M.get("pregunta.capa-de-f5"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("upper", "arriba"), List.of("lower", "abajo")),
                         M.get("new.truth", up && !f.inLower() ? "upper" : "?")));
     }
@@ -202,7 +202,7 @@ public final class UnionFilesystem implements LessonDefinition {
                 Checked.claim(F2.equals(f.lowerF2()), M.get("whiteout.lower"), M.get("says", "lower/f2", f.lowerF2())),
                 Checked.claim(!f.inMerged(), M.get("whiteout.merged"), f.inMerged() ? M.get("whiteout.still") : ""),
                 Checked.claim(f.libraryDeleted(), M.get("whiteout.library"), ""),
-                Predictions.judge(M, M.get("pregunta.borrar-f2"), prediction,
+                Predictions.judge(M.get("pregunta.borrar-f2"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("marca", "whiteout", "dispositivo"), List.of("nada")),
                         describe(f.mark())));
     }
@@ -224,7 +224,7 @@ public final class UnionFilesystem implements LessonDefinition {
         return List.of(Checked.claim(f.upperF1().equals(List.of(F1, ONE_MORE_LINE)), M.get("copyup.f1"), String.valueOf(f.upperF1())),
                 Checked.claim(F1.equals(f.lowerF1()), M.get("copyup.lower"), M.get("says", "lower/f1", f.lowerF1())),
                 Checked.claim(whole, M.get("copyup.big"), M.get("copyup.big.evidence", f.upperBig(), f.lowerBig(), line)),
-                Predictions.judge(M, M.get("pregunta.tamano-de-grande"), prediction,
+                Predictions.judge(M.get("pregunta.tamano-de-grande"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("8", "entero", "mib", "megas"), List.of("16")),
                         M.get("copyup.truth", f.upperBig())));
     }
@@ -250,7 +250,7 @@ public final class UnionFilesystem implements LessonDefinition {
                         M.get("opaque.hidden.evidence", yes(f.oldInMerged()), yes(f.oldInLower()))),
                 Checked.claim(!f.librarySeesTrusted() && !f.libraryOpaque(), M.get("opaque.library"),
                         f.librarySeesTrusted() ? M.get("opaque.as.root") : ""),
-                Predictions.judge(M, M.get("pregunta.viejo-en-dir"), prediction,
+                Predictions.judge(M.get("pregunta.viejo-en-dir"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("no"), List.of("si")),
                         M.get("opaque.truth", yes(f.oldInMerged()))));
     }
@@ -271,7 +271,7 @@ public final class UnionFilesystem implements LessonDefinition {
         return List.of(Checked.claim("Soy de lower1".equals(f.common()), M.get("lowers.common"), M.get("says", "merged/comun", f.common())),
                 Checked.claim("lower1".equals(f.commonLayer()), M.get("lowers.library"), M.get("library.says", f.commonLayer())),
                 Checked.claim("lower3".equals(f.only3Layer()), M.get("lowers.only3"), M.get("library.says", f.only3Layer())),
-                Predictions.judge(M, M.get("pregunta.comun"), prediction,
+                Predictions.judge(M.get("pregunta.comun"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("1", "izquierda", "primera"), List.of("2", "3")),
                         M.get("says", "merged/comun", f.common())));
     }
@@ -302,7 +302,7 @@ public final class UnionFilesystem implements LessonDefinition {
         return List.of(Checked.claim(!f.sameFs(), M.get("workdir.apart"), M.get("workdir.apart.evidence", f.upperFs(), f.workFs())),
                 Checked.claim(f.exitCode() != 0 && !f.leftMounted(), M.get("workdir.refused"),
                         M.get("workdir.refused.evidence", f.exitCode(), yes(f.leftMounted()))),
-                Predictions.judge(M, M.get("pregunta.workdir-en-otro"), prediction,
+                Predictions.judge(M.get("pregunta.workdir-en-otro"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("no", "falla", "error", "niega"), List.of("si")),
                         M.get("workdir.truth", f.exitCode())));
     }
@@ -358,7 +358,7 @@ public final class UnionFilesystem implements LessonDefinition {
                 Checked.claim(isMark && owner == f.myUid(), M.get("rootless.mark", f.myUid()), describe(f.mark())),
                 Checked.claim(f.opaque() && !f.oldVisible() && f.f2Deleted(), M.get("rootless.library"),
                         M.get("rootless.library.evidence", yes(f.opaque()), yes(f.oldVisible()), yes(f.f2Deleted()))),
-                Predictions.judge(M, M.get("pregunta.dueno-de-la-marca"), prediction,
+                Predictions.judge(M.get("pregunta.dueno-de-la-marca"), prediction,
                         Predictions.says(prediction.orElse(""), List.of("yo", "mi", "tu", "usuario", "alumno", System.getProperty("user.name")),
                                 List.of("root")),
                         M.get("rootless.truth", owner)));

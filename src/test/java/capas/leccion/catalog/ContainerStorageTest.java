@@ -82,13 +82,15 @@ class ContainerStorageTest {
         var f = new ContainerStorage.FileFacts(path, located("abc", path), "Ejemplo Podman");
         Checklist right = list(ContainerStorage.judgeFile(f, Optional.of("Contenedor")));
         assertThat(right.passed()).isTrue();
-        assertThat(right.toString()).contains("✓ Tu predicción: ¿en qué capa estará tmpfile.txt?");
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿en qué capa estará tmpfile.txt?»");
 
         Checklist wrongGuess = list(ContainerStorage.judgeFile(f, Optional.of("imagen")));
         assertThat(wrongGuess.passed()).isTrue();
-        assertThat(wrongGuess.toString()).contains("~ Tu predicción").contains("dijiste «imagen»; en tu máquina: está en la capa del contenedor");
+        assertThat(wrongGuess.toString()).contains("~ Tu predicción").contains("«imagen»\n    En tu máquina: está en la capa del contenedor");
 
-        assertThat(list(ContainerStorage.judgeFile(f, Optional.empty())).items()).hasSize(2);
+        Checklist none = list(ContainerStorage.judgeFile(f, Optional.empty()));
+        assertThat(none.passed()).isTrue();
+        assertThat(none.toString()).contains("~ No has anotado ninguna predicción");
     }
 
     @Test
@@ -180,7 +182,7 @@ class ContainerStorageTest {
         var refused = new ContainerStorage.Rmi(IMAGE, "id1", true, "Podman se niega a borrar la imagen", "id1");
         Checklist right = list(ContainerStorage.judgeRmi(refused, Optional.of("No")));
         assertThat(right.passed()).isTrue();
-        assertThat(right.toString()).contains("✓ Podman se niega a borrarla").contains("✓ Tu predicción: ¿podrá Podman borrar la imagen?");
+        assertThat(right.toString()).contains("✓ Podman se niega a borrarla").contains("✓ Tu predicción para «¿podrá Podman borrar la imagen?»");
         assertThat(list(ContainerStorage.judgeRmi(refused, Optional.of("sí"))).toString()).contains("~ Tu predicción");
 
         Checklist removed = list(ContainerStorage.judgeRmi(new ContainerStorage.Rmi(IMAGE, "id1", true, null, ""), Optional.empty()));
@@ -195,7 +197,7 @@ class ContainerStorageTest {
         var gone = new ContainerStorage.Removed("/s/overlay/abc", false, false, false, IMAGE, "id1");
         Checklist right = list(ContainerStorage.judgeRemoved(gone, Optional.of("no")));
         assertThat(right.passed()).isTrue();
-        assertThat(right.toString()).contains("✓ Tu predicción: ¿seguirá la capa");
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿seguirá la capa");
         var kept = new ContainerStorage.Removed("/s/overlay/abc", true, true, false, IMAGE, "id1");
         Checklist wrong = list(ContainerStorage.judgeRemoved(kept, Optional.of("no")));
         assertThat(wrong.passed()).isFalse();

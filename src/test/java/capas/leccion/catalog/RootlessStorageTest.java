@@ -111,9 +111,9 @@ class RootlessStorageTest {
         var f = new RootlessStorage.Owners(files, map, map, ME);
         Checklist right = list(RootlessStorage.judgeOwners(f, Optional.of("1001")));
         assertThat(right.passed()).as(right.toString()).isTrue();
-        assertThat(right.toString()).contains("✓ Tu predicción: ¿qué uid mostrará el anfitrión").contains("(un uid subordinado)");
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿qué uid mostrará el anfitrión").contains("(un uid subordinado)");
         assertThat(list(RootlessStorage.judgeOwners(f, Optional.of("el mío"))).toString()).contains("✓ Tu predicción");
-        assertThat(list(RootlessStorage.judgeOwners(f, Optional.of("0"))).toString()).contains("~ Tu predicción").contains("dijiste «0»; en tu máquina: el 1001 (tú)");
+        assertThat(list(RootlessStorage.judgeOwners(f, Optional.of("0"))).toString()).contains("~ Tu predicción").contains("«0»\n    En tu máquina: el 1001 (tú)");
 
         var root = List.of(new RootlessStorage.Owned("tmpfile.txt", 0, 0, 0, 0, 0, 0), new RootlessStorage.Owned("de-usuario.txt", 1000, 1000, 1000, 1000, -1, -1));
         assertThat(list(RootlessStorage.judgeOwners(new RootlessStorage.Owners(root, map, map, ME), Optional.empty())).toString())
