@@ -85,6 +85,7 @@ public final class Doctor {
         checks.add(new RuntimeCheck(host, rootful.isPresent() ? rootful : rootless).run());
         checks.add(new RlimitsCheck(host).run());
         checks.add(new TunCheck(host, rootless.isPresent() ? rootless : rootful).run());
+        checks.add(new FuseCheck(host).run());
         checks.add(new PropagationCheck(host).run());
         if (!root) {
             checks.add(new CourseImageCheck(host, false, rootless.isPresent(), image).run());

@@ -37,6 +37,17 @@ interface Host {
     /** The permission bits of {@code path} ({@code 0666}…), or empty when they cannot be read. */
     OptionalInt mode(Path path);
 
+    /**
+     * Whether a normal user can open the device {@code path} for reading and writing. Root may
+     * open anything, so as root the mode bits for others decide: that is what the lab user will meet.
+     */
+    default boolean openToUsers(Path path) {
+        if (!identity().root()) {
+            return readableAndWritable(path);
+        }
+        return mode(path).stream().allMatch(mode -> (mode & 06) == 06);
+    }
+
     /** Where {@code name} is on the PATH, if anywhere. */
     Optional<Path> which(String name);
 

@@ -61,11 +61,16 @@ public final class Repairs {
         };
     }
 
-    /** Any user may open the tun device: rootless networking (pasta or slirp4netns) needs it. */
-    static Repair openTun(Path tun) {
+    /**
+     * Any user may open {@code device}, as udev leaves it on a desktop: the tun device for rootless
+     * networking (pasta or slirp4netns), {@code /dev/fuse} for fuse-overlayfs.
+     *
+     * @param messageKey the sentence saying what was opened and who needs it, given the device
+     */
+    static Repair openDevice(Path device, String messageKey) {
         return root -> {
-            root.run(List.of("chmod", "0666", tun.toString()));
-            return M.get("repair.tun", tun);
+            root.run(List.of("chmod", "0666", device.toString()));
+            return M.get(messageKey, device);
         };
     }
 

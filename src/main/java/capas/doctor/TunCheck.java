@@ -32,19 +32,8 @@ final class TunCheck implements HostCheck {
         if (!host.exists(TUN)) {
             return Check.warn(topic, M.get("tun.missing"), "sudo modprobe tun");
         }
-        return openToUsers()
+        return host.openToUsers(TUN)
                 ? Check.ok(topic, M.get("tun.ok", networkCmd))
-                : Check.warn(topic, M.get("tun.closed"), "sudo chmod 0666 " + TUN).repairedBy(Repairs.openTun(TUN));
-    }
-
-    /**
-     * Whether a normal user can open the device. Root may open anything, so as root the mode
-     * bits for others decide: that is what the lab user will meet.
-     */
-    private boolean openToUsers() {
-        if (!host.identity().root()) {
-            return host.readableAndWritable(TUN);
-        }
-        return host.mode(TUN).stream().allMatch(mode -> (mode & 06) == 06);
+                : Check.warn(topic, M.get("tun.closed"), "sudo chmod 0666 " + TUN).repairedBy(Repairs.openDevice(TUN, "repair.tun"));
     }
 }

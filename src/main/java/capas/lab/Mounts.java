@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The mount tables: the host's (what {@code mount} shows in a terminal) and the containers'
  * namespace's (for rootless, inside {@code podman unshare}, where rootless overlays live), and a
- * container's overlay mount read from the latter.
+ * container's overlay mount read from the latter: the kernel's overlay, or fuse-overlayfs when the
+ * store's storage.conf sets {@code mount_program}.
  *
  * <pre>{@code
  * lab.mounts().container("contenedor1").upperDir()
@@ -33,7 +34,10 @@ public final class Mounts {
         this.namespace = namespace;
     }
 
-    /** The container's overlay mount, with {@code l/} links resolved to layers. */
+    /**
+     * The container's overlay mount, with {@code l/} links resolved to layers. A fuse-overlayfs
+     * mount names no folders in the table: they come from the store ({@link MountView#fsType()} says which).
+     */
     public MountView container(String container) {
         Store s = snapshots.current();
         Container c = s.container(container);
@@ -44,25 +48,33 @@ public final class Mounts {
         return new MountView(mount, mount.lowerLayerIds(s), c.layer());
     }
 
-    /** The container's overlay mount in the containers' namespace, found where snapshot {@code s} says it is, or {@code null}. */
+    /**
+     * The container's overlay mount in the containers' namespace, found where snapshot {@code s}
+     * says it is, with its folders (from {@code s} where the table has none), or {@code null}.
+     */
     OverlayMount of(Store s, Container c) {
-        return MountInfo.at(namespace.overlayMounts(), s.mergedDir(c.layer()).toString()).orElse(null);
+        return MountInfo.at(namespace.overlayMounts(), s.mergedDir(c.layer()).toString()).map(m -> m.withFoldersOf(s, c)).orElse(null);
     }
 
     /**
      * Whether {@code dir} is an overlay mount where the containers live (statfs, inside
      * {@code podman unshare} for rootless): a container's {@code merged} is, its {@code diff} is not.
+     * statfs calls fuse-overlayfs just FUSE, so for that the mount table decides.
      */
     public boolean isOverlay(Path dir) {
-        return namespace.isOverlayMount(dir.toString());
+        return namespace.isOverlayMount(dir.toString())
+                || MountInfo.at(namespace.overlayMounts(), dir.toString()).filter(OverlayMount::fuse).isPresent();
     }
 
-    /** Overlay mounts visible from the host's mount namespace (what {@code mount} shows). */
+    /** Overlay mounts (the kernel's and fuse-overlayfs's) visible from the host's mount namespace (what {@code mount} shows). */
     public List<OverlayMount> hostOverlays() {
         return MountInfo.overlays();
     }
 
-    /** Overlay mounts in the containers' mount namespace (for rootless, inside {@code podman unshare}). */
+    /**
+     * Overlay mounts (the kernel's and fuse-overlayfs's, whose folders the table does not name) in
+     * the containers' mount namespace (for rootless, inside {@code podman unshare}).
+     */
     public List<OverlayMount> namespaceOverlays() {
         return namespace.overlayMounts();
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * The overlay mounts of a mount table ({@link Mount} reads its lines), with their layers'
  * folders taken out of the options: per mount namespace, so the same code run inside
- * {@code podman unshare} sees the rootless mounts that the host cannot.
+ * {@code podman unshare} sees the rootless mounts that the host cannot. The kernel's overlays
+ * and fuse-overlayfs's alike; the latter's lines name no folders
+ * ({@link OverlayMount#withFoldersOf} takes them from the store).
  */
 public final class MountInfo {
     /** The mount table of the calling process's mount namespace. */
@@ -26,7 +28,7 @@ public final class MountInfo {
         return overlays(SELF);
     }
 
-    /** The overlay mounted at {@code mergedDir}, if it is mounted in this namespace. */
+    /** The overlay mounted at {@code mergedDir}, if it is mounted in this namespace (the last one mounted there). */
     public static Optional<OverlayMount> at(List<OverlayMount> mounts, String mergedDir) {
         return mounts.stream().filter(m -> m.mergedDir().equals(mergedDir)).reduce((first, second) -> second);
     }
@@ -39,7 +41,7 @@ public final class MountInfo {
     private static List<OverlayMount> overlaysOf(List<Mount> table) {
         List<OverlayMount> mounts = new ArrayList<>();
         for (Mount mount : table) {
-            if (!"overlay".equals(mount.fsType())) {
+            if (!OverlayMount.KERNEL.equals(mount.fsType()) && !OverlayMount.FUSE.equals(mount.fsType())) {
                 continue;
             }
             List<String> options = new ArrayList<>();
@@ -58,7 +60,7 @@ public final class MountInfo {
                     options.add(option);
                 }
             }
-            mounts.add(new OverlayMount(mount.mountPoint(), lower, upper, work, options));
+            mounts.add(new OverlayMount(mount.mountPoint(), lower, upper, work, options, mount.fsType()));
         }
         return mounts;
     }

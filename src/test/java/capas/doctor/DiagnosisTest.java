@@ -48,7 +48,7 @@ class DiagnosisTest {
     void theSummarySaysWhatDoctorArreglarWouldFix() {
         Diagnosis diagnosis = new Diagnosis(java.util.List.of(
                 Check.warn("/", "privado", "sudo mount --make-rshared /").repairedBy(Repairs.sharedRoot()),
-                Check.ok("tun", "bien").repairedBy(Repairs.openTun(java.nio.file.Path.of("/dev/net/tun")))));
+                Check.ok("tun", "bien").repairedBy(Repairs.openDevice(java.nio.file.Path.of("/dev/net/tun"), "repair.tun"))));
 
         assertThat(diagnosis.summary()).isEqualTo("El laboratorio puede funcionar (1 aviso). "
                 + "1 ajuste lo puede hacer Capas: sudo ./lab doctor --arreglar");

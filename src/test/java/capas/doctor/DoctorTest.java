@@ -25,6 +25,7 @@ class DoctorTest {
                 .podmanAnswers(Mode.ROOTFUL, "info --format json", 0, INFO)
                 .file("/proc/self/status", "CapBnd:\t000001ffffffffff\n")
                 .device("/dev/net/tun", 0666, true)
+                .device("/dev/fuse", 0666, true)
                 .file("/proc/self/mountinfo", "26 1 254:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw\n")
                 .podmanAnswers(Mode.ROOTLESS, "image exists " + IMAGE, 0, "")
                 .podmanAnswers(Mode.ROOTFUL, "image exists " + IMAGE, 0, "");
@@ -37,7 +38,7 @@ class DoctorTest {
         assertThat(diagnosis.checks()).allSatisfy(c -> assertThat(c.status()).as(c.topic() + ": " + c.detail()).isEqualTo(Status.OK));
         assertThat(diagnosis.checks()).extracting(Check::topic).containsExactly("Java", "Jupyter", "Núcleo Java (Capas)", "Podman",
                 "uid/gid subordinados", "Espacio de nombres de usuario", "Almacén rootless", "sudo", "Almacén rootful",
-                "Runtime y cgroups", "Límites (rlimits)", "/dev/net/tun", "Montaje de /", "Imagen del curso (rootless)",
+                "Runtime y cgroups", "Límites (rlimits)", "/dev/net/tun", "/dev/fuse", "Montaje de /", "Imagen del curso (rootless)",
                 "Imagen del curso (rootful)");
     }
 

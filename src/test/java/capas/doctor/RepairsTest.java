@@ -17,7 +17,7 @@ class RepairsTest {
     @Test
     void onlyTheRepairsOfFailedChecksAreApplied() {
         Diagnosis diagnosis = new Diagnosis(List.of(
-                Check.ok("tun", "bien").repairedBy(Repairs.openTun(Path.of("/dev/net/tun"))),
+                Check.ok("tun", "bien").repairedBy(Repairs.openDevice(Path.of("/dev/net/tun"), "repair.tun")),
                 Check.warn("/", "privado", "sudo mount --make-rshared /").repairedBy(Repairs.sharedRoot()),
                 Check.error("Podman", "falta", "sudo apt install podman")));
 
@@ -37,7 +37,7 @@ class RepairsTest {
             ranAsRoot.add(argv);
         };
         Diagnosis diagnosis = new Diagnosis(List.of(
-                Check.warn("tun", "cerrado", "x").repairedBy(Repairs.openTun(Path.of("/dev/net/tun"))),
+                Check.warn("tun", "cerrado", "x").repairedBy(Repairs.openDevice(Path.of("/dev/net/tun"), "repair.tun")),
                 Check.warn("/", "privado", "y").repairedBy(Repairs.sharedRoot())));
 
         Repairs.Outcome outcome = Repairs.applyFailed(diagnosis, refusing);

@@ -6,6 +6,7 @@ import capas.CapasException;
 import capas.ChildProcess;
 import capas.Env;
 import capas.notebook.Prerequisites;
+import capas.podman.GraphDriver;
 import capas.practica.Task;
 import capas.practica.Verdict;
 import capas.practica.catalog.CopyUpAndWhiteout;
@@ -36,7 +37,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * A rootless store whose storage.conf sets {@code mount_program = "/usr/bin/fuse-overlayfs"}
  * (what older machines, and some students, still have) is read as right as the kernel's overlay:
  * the same container, the same changes, checked on two throw-away stores that differ only in
- * the mount program, so that both on-disk forms of a deletion are covered.
+ * the mount program, so that both on-disk forms of a deletion are covered, and both kinds of mount
+ * (the kernel's {@code overlay}, fuse-overlayfs's {@code fuse.fuse-overlayfs}) are found.
  *
  * <p>The lab finds its store through podman, which finds it through {@code CONTAINERS_STORAGE_CONF}:
  * a variable of the process, so the lab runs in a child JVM ({@link WhatTheLabSees}) started with
@@ -119,10 +121,17 @@ class FuseOverlayStoreIT {
                     "C /etc/passwd", "A /tmp/tmpfile.txt").noneMatch(l -> l.contains("opq"));
             assertThat(seen.get("explorerText")).contains("  D  /etc/group");
             assertThat(one(seen, "mount")).isEqualTo(driver.fsType);
-            if (driver == Driver.KERNEL_OVERLAY) {
-                // MountInfo reads kernel overlay mounts only: a fuse-overlayfs container has no MountView (NOT_RUNNING).
-                assertThat(one(seen, "mountView")).isEqualTo(diff.toString());
+            // The mount view finds the running container's mount and says who mounted it; where the table names no folders
+            // (fuse-overlayfs), they come from the store, and are what podman inspect says.
+            assertThat(one(seen, "mountView")).isEqualTo(driver.fsType + " " + diff);
+            assertThat(one(seen, "mountViewMerged")).isEqualTo(one(seen, "inspectMerged"));
+            assertThat(one(seen, "mountViewLowerIds")).isEqualTo(one(seen, "imageIds"));
+            if (driver == Driver.FUSE_OVERLAYFS) {
+                assertThat(one(seen, "mountViewLowerDirs")).isEqualTo(one(seen, "inspectLowerDirs"));
+                assertThat(one(seen, "mountViewWork")).isEqualTo(one(seen, "inspectWork"));
             }
+            assertThat(one(seen, "diagramMounted")).isEqualTo("true");
+            assertThat(one(seen, "isOverlay")).as("merged is a mount, diff is not").isEqualTo("true false");
             // Práctica 2's checks, pointed at this store's lab.
             assertThat(seen.get("p2")).containsExactly("3 true", "5 true");
         } finally {
@@ -243,11 +252,26 @@ class FuseOverlayStoreIT {
                 explorer.text().lines().forEach(l -> print("explorerText", l));
                 String merged = lab.store().mergedDir(layer).toString();
                 lab.mounts().namespace().stream().filter(m -> m.mountPoint().equals(merged)).forEach(m -> print("mount", m.fsType()));
+                // The line as the kernel writes it, for a unit test to keep (MountTest.FUSE_OVERLAYFS).
+                print("mountinfo", lab.podman().unshare("grep", "-F", " " + merged + " ", "/proc/self/mountinfo").out().strip());
                 try {
-                    print("mountView", lab.mounts().container(name).upperDir());
+                    MountView view = lab.mounts().container(name);
+                    print("mountView", view.fsType() + " " + view.upperDir());
+                    print("mountViewMerged", view.mergedDir());
+                    print("mountViewWork", view.workDir());
+                    print("mountViewLowerDirs", String.join(":", view.lowerDirs()));
+                    print("mountViewLowerIds", String.join(" ", view.lowerLayerIds()));
+                    System.err.println(view);
                 } catch (CapasException e) {
                     print("mountView", e.kind());
                 }
+                GraphDriver inspect = lab.podman().inspectGraphDriver(name);
+                print("inspectMerged", inspect.mergedDir());
+                print("inspectWork", inspect.workDir());
+                print("inspectLowerDirs", String.join(":", inspect.lowerDirs()));
+                print("imageIds", String.join(" ", lab.layers().imageLayerIds(Env.image())));
+                print("diagramMounted", lab.layers().diagram(name, null).mounted());
+                print("isOverlay", lab.mounts().isOverlay(Path.of(merged)) + " " + lab.mounts().isOverlay(lab.store().diffDir(layer)));
 
                 CopyUpAndWhiteout p2 = new CopyUpAndWhiteout();
                 p2.prepare(lab);

@@ -12,6 +12,10 @@ class MountTest {
     private static final String ROOT = "26 1 254:1 / / rw,relatime shared:1 - ext4 /dev/vda1 rw,errors=remount-ro";
     private static final String OVERLAY = "90 26 0:50 / /tmp/mi\\040carpeta/merged rw,nodev master:3 - overlay overlay "
             + "rw,lowerdir=/a\\054b:/c,upperdir=/u,workdir=/w,userxattr";
+    /** Captured inside podman unshare, a container running on a store with mount_program = fuse-overlayfs (podman 4.3). */
+    static final String FUSE_OVERLAYFS = "68 66 0:41 / /home/alumno/.cache/capas-fuse2-8AW0/storage/overlay/"
+            + "b6add11731a3eaeaf7246ed0260a92dac6a9ccd0501cf8a92be8a4806bca8304/merged rw,nodev,noatime - fuse.fuse-overlayfs fuse-overlayfs "
+            + "rw,user_id=0,group_id=0,default_permissions,allow_other";
 
     @Test
     void oneLineGivesItsFieldsUnescaped() {
@@ -24,6 +28,16 @@ class MountTest {
         assertThat(mount.source()).isEqualTo("overlay");
         assertThat(mount.superOptions()).containsExactly("rw", "lowerdir=/a,b:/c", "upperdir=/u", "workdir=/w", "userxattr");
         assertThat(mount.shared()).isFalse();
+    }
+
+    @Test
+    void aFuseOverlayfsMountHasFusesTypeAndNamesNoFolders() {
+        Mount mount = Mount.parse(FUSE_OVERLAYFS).orElseThrow();
+
+        assertThat(mount.fsType()).isEqualTo("fuse.fuse-overlayfs");
+        assertThat(mount.source()).isEqualTo("fuse-overlayfs");
+        assertThat(mount.mountPoint()).endsWith("/b6add11731a3eaeaf7246ed0260a92dac6a9ccd0501cf8a92be8a4806bca8304/merged");
+        assertThat(mount.superOptions()).containsExactly("rw", "user_id=0", "group_id=0", "default_permissions", "allow_other");
     }
 
     @Test

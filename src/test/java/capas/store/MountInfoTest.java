@@ -42,10 +42,61 @@ class MountInfoTest {
         assertThat(mount.mergedDir()).startsWith("/home/alumno/.local/share/containers/storage/overlay/");
     }
 
+    /**
+     * The fuse-overlayfs line captured on a real run (MountTest.FUSE_OVERLAYFS), its store moved to
+     * the rootless fixture's: the same container, mounted by fuse-overlayfs instead of the kernel.
+     */
+    private static List<String> fuseMountinfo(Store store) {
+        String merged = store.mergedDir(store.container("capas-fixture").layer()).toString();
+        return List.of("68 66 0:41 / " + merged + " rw,nodev,noatime - fuse.fuse-overlayfs fuse-overlayfs "
+                + "rw,user_id=0,group_id=0,default_permissions,allow_other");
+    }
+
+    @Test
+    void aFuseOverlayfsMountIsAnOverlayWhoseTableNamesNoFolders(@TempDir Path dir) throws Exception {
+        Store store = Store.read(Mode.ROOTLESS, FixtureStore.lay("rootless", dir));
+
+        OverlayMount mount = MountInfo.parse(fuseMountinfo(store)).get(0);
+
+        assertThat(mount.fuse()).isTrue();
+        assertThat(mount.fsType()).isEqualTo("fuse.fuse-overlayfs");
+        assertThat(mount.mergedDir()).endsWith("/merged");
+        assertThat(mount.lowerDirs()).isEmpty();
+        assertThat(mount.upperDir()).isNull();
+        assertThat(mount.options()).contains("allow_other");
+    }
+
+    @Test
+    void theFoldersOfAFuseOverlayfsMountComeFromTheStoreAsTheKernelWouldHaveThem(@TempDir Path dir) throws Exception {
+        Store store = Store.read(Mode.ROOTLESS, FixtureStore.lay("rootless", dir));
+        Container c = store.container("capas-fixture");
+        OverlayMount kernel = MountInfo.parse(FixtureStore.mountinfo("rootless")).get(0);
+
+        OverlayMount fuse = MountInfo.parse(fuseMountinfo(store)).get(0).withFoldersOf(store, c);
+
+        // As podman's GraphDriver data: the layer's diff and work, the parents' diffs top first.
+        assertThat(fuse.upperDir()).isEqualTo(store.diffDir(c.layer()).toString());
+        assertThat(fuse.workDir()).isEqualTo(store.workDir(c.layer()).toString());
+        assertThat(fuse.lowerDirs()).allMatch(l -> l.startsWith(dir.toString()) && l.endsWith("/diff"));
+        assertThat(fuse.lowerLayerIds(store)).hasSize(3).isEqualTo(kernel.lowerLayerIds(store));
+        assertThat(fuse.fsType()).isEqualTo("fuse.fuse-overlayfs");
+    }
+
+    @Test
+    void aKernelOverlayKeepsTheFoldersItsTableNames(@TempDir Path dir) throws Exception {
+        Store store = Store.read(Mode.ROOTLESS, FixtureStore.lay("rootless", dir));
+        OverlayMount kernel = MountInfo.parse(FixtureStore.mountinfo("rootless")).get(0);
+
+        assertThat(kernel.fuse()).isFalse();
+        assertThat(kernel.fsType()).isEqualTo("overlay");
+        assertThat(kernel.withFoldersOf(store, store.container("capas-fixture"))).isSameAs(kernel);
+    }
+
     @Test
     void unescapesSpacesAndIgnoresOtherFileSystems() {
         List<OverlayMount> mounts = MountInfo.parse(List.of(
                 "62 26 254:0 /x /var/lib/containers/storage/overlay rw,relatime - ext4 /dev/vda rw",
+                "70 26 0:44 / /home/alumno/.gvfs rw - fuse.gvfsd-fuse gvfsd-fuse rw,user_id=1001,group_id=1001",
                 "90 26 0:50 / /tmp/mi\\040carpeta/merged rw - overlay overlay rw,lowerdir=/a:/b,upperdir=/u,workdir=/w,redirect_dir=on"));
 
         assertThat(mounts).hasSize(1);
