@@ -187,10 +187,10 @@ class ImageStorageNotebookIT {
     void pullSkipsTheLayersAlreadyThere() {
         String pull = nb.cell("pull").text();
         assertThat(pull).contains("Untagged: " + V2).containsPattern("(?m)^Deleted: [0-9a-f]{64}$");
-        assertThat(pull.split("skipped: already exists", -1)).hasSize(4);
-        assertThat(pull).containsPattern("(?m)^Copying blob [0-9a-f]{12} done");
+        // Both Podman 4 and 5 name in their debug log each blob they found already there.
+        assertThat(pull.lines().filter(l -> l.startsWith("Skipping blob sha256:")).distinct()).hasSize(3);
         assertThat(nb.cell("comprueba-pull").text()).contains("✓ " + V2 + " ha vuelto, con la etiqueta de esta lección")
-                .contains("✓ pull ha saltado las 3 capas que ya estaban (skipped: already exists)")
+                .contains("✓ pull ha saltado las 3 capas que ya estaban")
                 .contains("✓ pull sólo ha copiado una capa, la nueva").contains("✓ la imagen descargada no tiene imágenes intermedias");
     }
 

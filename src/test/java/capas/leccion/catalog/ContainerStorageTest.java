@@ -145,9 +145,9 @@ class ContainerStorageTest {
 
     @Test
     void sharedLayersNeedTheSameLowerAndDifferentUppers() {
-        var a = new OverlayMount("/m1", List.of("l/A"), "/u1", "/w1", List.of());
-        var b = new OverlayMount("/m2", List.of("l/A"), "/u2", "/w2", List.of());
-        var c = new OverlayMount("/m2", List.of("l/B"), "/u1", "/w2", List.of());
+        var a = new OverlayMount("/m1", List.of("l/A"), "/u1", "/w1", List.of(), OverlayMount.KERNEL);
+        var b = new OverlayMount("/m2", List.of("l/A"), "/u2", "/w2", List.of(), OverlayMount.KERNEL);
+        var c = new OverlayMount("/m2", List.of("l/B"), "/u1", "/w2", List.of(), OverlayMount.KERNEL);
         assertThat(list(ContainerStorage.judgeShared(new ContainerStorage.Shared(a, b, true, List.of("x"), List.of()))).passed()).isTrue();
         assertThat(list(ContainerStorage.judgeShared(new ContainerStorage.Shared(a, c, true, List.of("x"), List.of("x")))).toString())
                 .contains("✗ contenedor1 y contenedor2 tienen la misma lowerdir").contains("✗ cada uno tiene su propia upperdir")

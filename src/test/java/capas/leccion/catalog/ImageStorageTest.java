@@ -148,6 +148,17 @@ class ImageStorageTest {
         assertThat(new Checklist("t", items).toString()).contains("✓ pull ha saltado las 3 capas", "b2c035907b09 58f19bc6b800 9666ec4fbc75");
         assertThat(prediction(items).orElseThrow().holds()).isTrue();
 
+        // Podman 5 draws no progress bars inside script: its debug log alone says what it skipped.
+        String podman5 = """
+                Skipping blob sha256:b2c035907b09
+                Skipping blob sha256:58f19bc6b800
+                Skipping blob sha256:9666ec4fbc75
+                ddb13b6622e020a3a5f4b92fc6af6a8d60693cb1d0a362cda7995ce650f79b79
+                """;
+        assertThat(passed(ImageStorage.judgePull(new ImageStorage.Pull(podman5, true, "02", courseIds(), v2(), List.of()), Optional.empty())))
+                .isTrue();
+        assertThat(ImageStorage.skippedBlobs(log + "Skipping blob sha256:b2c035907b09\n")).hasSize(3);
+
         String everythingCopied = log.replace("skipped: already exists", "done");
         List<Checked> wrong = ImageStorage.judgePull(new ImageStorage.Pull(everythingCopied, true, "02", courseIds(), v2(), List.of()), Optional.of("4"));
         assertThat(new Checklist("t", wrong).toString()).contains("✗ pull ha saltado", "✗ pull sólo ha copiado una capa");
