@@ -37,9 +37,11 @@ class ContainerStorageNotebookIT {
     void execute() {
         Prerequisites.requireExecutable("/usr/bin/jupyter");
         Prerequisites.require(!"root".equals(System.getProperty("user.name")), "an unprivileged user with sudo (./lab test runs as alumno)");
-        // A student who predicts right: the tmpfile in the container's layer, rmi refused, the layer gone with the container.
+        // A student who predicts right: one layer of its own, the image's id in the record, the overlay on the host, one lowerdir
+        // for both, 20 MB more and the image part unchanged, the tmpfile in the container's layer, rmi refused, the layer gone.
         nb = NotebookRunner.execute(AnsweredNotebook.with(Path.of("notebooks", "03-almacenamiento-de-contenedores.ipynb"),
-                Map.of("capa-de-tmpfile", "contenedor", "rmi", "no", "capa-tras-rm", "no")), true);
+                Map.of("capas-propias", "una", "campo-image", "sí", "capa-de-tmpfile", "contenedor", "overlay-en-el-anfitrion", "sí",
+                        "misma-lowerdir", "sí", "cuanto-crece", "20", "cambia-la-imagen", "no", "rmi", "no", "capa-tras-rm", "no")), true);
         layer = group(LAYER, nb.cell("jq-containers").text());
         containerId = group(ID, nb.cell("run").text());
     }
@@ -75,12 +77,29 @@ class ContainerStorageNotebookIT {
     @Test
     void everyPredictionIsAskedBeforeTheCellThatAnswersItAndCameOutRight() {
         List<String> tags = nb.cells().stream().filter(c -> !c.tags().isEmpty()).map(c -> c.tags().get(0)).toList();
+        assertThat(tags.indexOf("prediccion-capas-propias")).isLessThan(tags.indexOf("run"));
+        assertThat(tags.indexOf("prediccion-image")).isLessThan(tags.indexOf("jq-containers"));
         assertThat(tags.indexOf("prediccion-capa")).isLessThan(tags.indexOf("ls-diff"));
+        assertThat(tags.indexOf("prediccion-anfitrion")).isLessThan(tags.indexOf("mount-overlay"));
+        assertThat(tags.indexOf("prediccion-lowerdir")).isLessThan(tags.indexOf("mount-two"));
+        assertThat(tags.indexOf("prediccion-crece")).isLessThan(tags.indexOf("ps-size-after"));
+        assertThat(tags.indexOf("prediccion-imagen")).isLessThan(tags.indexOf("ps-size-after"));
         assertThat(tags.indexOf("prediccion-rmi")).isLessThan(tags.indexOf("rmi-refused"));
         assertThat(tags.indexOf("prediccion-rm")).isLessThan(tags.indexOf("rm"));
         assertThat(nb.cell("prediccion-capa").text()).contains("Predicción anotada: «contenedor»");
         assertThat(nb.cell("comprueba-diff").text()).contains("✓ Tu predicción para «¿en qué capa estará tmpfile.txt?»: «contenedor»\n    En tu máquina: está en la capa del contenedor");
         assertThat(nb.cell("comprueba-rmi").text()).contains("✓ Tu predicción para «¿podrá Podman borrar la imagen?»");
+        assertThat(nb.cell("comprueba-run").text()).contains("✓ Tu predicción para «¿cuántas capas propias tendrá contenedor1, además de las de la imagen?»: «una»\n"
+                + "    En tu máquina: capas propias: 1, la del contenedor, encima de las de la imagen");
+        assertThat(nb.cell("comprueba-containers-json").text())
+                .contains("✓ Tu predicción para «¿será el campo image el identificador que da podman image inspect?»: «sí»\n    En tu máquina: sí, el mismo: ");
+        assertThat(nb.cell("comprueba-montaje").text()).contains("✓ Tu predicción para «¿estará el overlay de contenedor1 en la tabla de montajes del anfitrión, "
+                + "aunque el contenedor tenga la suya?»: «sí»\n    En tu máquina: sí, está");
+        assertThat(nb.cell("comprueba-compartidas").text())
+                .contains("✓ Tu predicción para «¿tendrá contenedor2 la misma lowerdir que contenedor1?»: «sí»\n    En tu máquina: sí, la misma");
+        assertThat(nb.cell("comprueba-size").text())
+                .containsPattern("✓ Tu predicción para «¿cuántos MB crecerá la capa del contenedor al escribir 20 MB\\?»: «20»\n    En tu máquina: 2\\d MB")
+                .contains("✓ Tu predicción para «¿cambiará la parte de la imagen?»: «no»\n    En tu máquina: no, se queda igual");
         assertThat(nb.cell("comprueba-rm").text()).contains("✓ Tu predicción para «¿seguirá la capa del contenedor en el disco después de podman rm?»");
     }
 

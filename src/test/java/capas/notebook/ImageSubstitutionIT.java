@@ -119,6 +119,9 @@ class ImageSubstitutionIT {
                 .contains("✓ la imagen sigue en el almacén\n    " + substituteId.substring(0, 12)).doesNotContain("✗");
         // Nobody answered the predictions here: a prediction left as it was never fails the check.
         assertThat(nb.cell("comprueba-rmi").text()).contains("~ No has anotado ninguna predicción");
+        assertThat(nb.cell("comprueba-run").text()).contains("~ No has anotado ninguna predicción para «¿cuántas capas propias").doesNotContain("✗");
+        assertThat(nb.cell("comprueba-size").text()).contains("~ No has anotado ninguna predicción para «¿cuántos MB")
+                .contains("~ No has anotado ninguna predicción para «¿cambiará la parte de la imagen?»").doesNotContain("✗");
         assertThat(nb.cell("comprueba-rm").text()).contains("✓ la imagen " + SUBSTITUTE + " sigue en el almacén\n    " + substituteId.substring(0, 12)).doesNotContain("✗");
     }
 

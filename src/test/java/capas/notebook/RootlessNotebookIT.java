@@ -36,9 +36,11 @@ class RootlessNotebookIT {
         uid = new com.sun.security.auth.module.UnixSystem().getUid();
         subuidStart = firstRange(Path.of("/etc/subuid"));
         subgidStart = firstRange(Path.of("/etc/subgid"));
-        // A student who predicts right: the host does not see the rootless overlay, and shows the student's own uid for root's file.
+        // A student who predicts right: the host does not see the rootless overlay, root inside is not a subordinate uid, the host
+        // shows the student's own uid for root's files (the container's and the image's), and the store keeps its own copy of the image.
         nb = NotebookRunner.execute(AnsweredNotebook.with(Path.of("notebooks", "04-almacenamiento-rootless.ipynb"),
-                Map.of("anfitrion-ve-overlay", "no", "uid-de-root", String.valueOf(uid))));
+                Map.of("anfitrion-ve-overlay", "no", "root-en-subuid", "no", "uid-de-root", String.valueOf(uid), "dueno-de-busybox", "el mío",
+                        "capas-del-rootful", "no")));
     }
 
     private long firstRange(Path file) throws IOException {
@@ -130,7 +132,14 @@ class RootlessNotebookIT {
         assertThat(nb.cell("comprueba-idmap").text()).contains("✓ tu uid " + uid + " es root (0) dentro")
                 .contains("✓ los uid 1…").contains(" de dentro son " + subuidStart + "…").contains("el 1 de dentro es el " + subuidStart)
                 .contains("✓ el uid 1000 de dentro es el " + (subuidStart + 999) + " del anfitrión")
-                .contains(" de dentro son " + subgidStart + "…");
+                .contains(" de dentro son " + subgidStart + "…")
+                .contains("✓ Tu predicción para «¿será el root (uid 0) de dentro uno de los uid de tu rango de /etc/subuid?»: «no»\n"
+                        + "    En tu máquina: no: el 0 de dentro es el " + uid + ", fuera de tu rango de /etc/subuid (" + subuidStart + "…");
+        assertThat(tags().indexOf("prediccion-subuid")).isLessThan(tags().indexOf("uid-map"));
+    }
+
+    private List<String> tags() {
+        return nb.cells().stream().filter(c -> !c.tags().isEmpty()).map(c -> c.tags().get(0)).toList();
     }
 
     @Test
@@ -158,14 +167,21 @@ class RootlessNotebookIT {
         assertThat(nb.cell("comprueba-image-owners").text()).contains("✓ /bin/busybox sale de una capa de la imagen")
                 .contains("en el disco, uid " + uid + "; dentro de podman unshare, uid 0 (tú)")
                 .contains("tiene, dentro de podman unshare, el dueño de la capa que la sirve, traducido").contains("✓ hay entradas de root root (0:0) en merged")
-                .contains("✓ desde el anfitrión, merged está vacío");
+                .contains("✓ desde el anfitrión, merged está vacío")
+                .contains("✓ Tu predicción para «¿de qué uid será /bin/busybox en el disco, visto desde el anfitrión?»: «el mío»\n"
+                        + "    En tu máquina: el " + uid + " (tú)");
+        assertThat(tags().indexOf("prediccion-busybox")).isLessThan(tags().indexOf("image-ls"));
     }
 
     @Test
     void rootlessOverlayUsesUserxattr() {
         assertThat(nb.cell("ls-store").text()).contains("overlay-containers").contains("diff").contains("merged");
         assertThat(nb.cell("userxattr").text()).contains("userxattr");
-        assertThat(nb.cell("comprueba-userxattr").text()).contains("tiene diff, work, merged y link").contains("✓ el overlay rootless se monta con userxattr");
+        assertThat(nb.cell("comprueba-userxattr").text()).contains("tiene diff, work, merged y link").contains("✓ el overlay rootless se monta con userxattr")
+                .containsPattern("✓ las \\d+ capas de la imagen del curso tienen su propio diff en tu almacén, .*/\\.local/share/containers/storage")
+                .contains("✓ Tu predicción para «¿usa tu almacén rootless las capas de la imagen del curso del almacén rootful?»: «no»\n"
+                        + "    En tu máquina: no: tu almacén tiene su propia copia, en ");
+        assertThat(tags().indexOf("prediccion-almacen")).isLessThan(tags().indexOf("ls-store"));
         assertThat(nb.cell("diagram-rootless").svg()).contains("<svg");
     }
 

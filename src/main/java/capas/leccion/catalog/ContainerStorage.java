@@ -48,6 +48,8 @@ public final class ContainerStorage implements LessonDefinition {
     static final long WRITTEN = 20_000_000;
     /** What the image part of a size may move between two reads (podman rounds and re-measures). */
     static final long SIZE_SLACK = 1_000_000;
+    /** How far a predicted growth may be from the measured one and still be right. */
+    static final long GROWTH_SLACK = 2_000_000;
     static final List<String> USERDATA_ENTRIES = List.of("config.json", "shm", "attach", "ctl", "winsz");
     static final List<String> RUNTIMES = List.of("runc", "crun");
     private static final Messages M = Messages.forClass(ContainerStorage.class);
@@ -74,14 +76,15 @@ public final class ContainerStorage implements LessonDefinition {
     @Override
     public Map<String, LessonCheck> checks() {
         Map<String, LessonCheck> checks = new LinkedHashMap<>();
-        checks.put("contenedor-creado", (lesson, data) -> judgeCreated(created(lesson.lab())));
-        checks.put("registro-del-contenedor", (lesson, data) -> judgeRecord(record(lesson.lab())));
+        checks.put("contenedor-creado", (lesson, data) -> judgeCreated(created(lesson.lab()), lesson.prediction("capas-propias")));
+        checks.put("registro-del-contenedor", (lesson, data) -> judgeRecord(record(lesson.lab()), lesson.prediction("campo-image")));
         checks.put("fichero-en-la-capa", (lesson, data) -> judgeFile(file(lesson.lab()), lesson.prediction("capa-de-tmpfile")));
         checks.put("userdata", (lesson, data) -> judgeUserdata(userdata(lesson.lab())));
-        checks.put("montaje", (lesson, data) -> judgeMount(mount(lesson.lab())));
-        checks.put("capas-compartidas", (lesson, data) -> judgeShared(shared(lesson.lab())));
+        checks.put("montaje", (lesson, data) -> judgeMount(mount(lesson.lab()), lesson.prediction("overlay-en-el-anfitrion")));
+        checks.put("capas-compartidas", (lesson, data) -> judgeShared(shared(lesson.lab()), lesson.prediction("misma-lowerdir")));
         checks.put("dibujo", (lesson, data) -> judgeDiagram(diagram(lesson.lab())));
-        checks.put("la-capa-crece", (lesson, data) -> judgeGrowth(size(data), lesson.lab().podman().containerSize(C1)));
+        checks.put("la-capa-crece", (lesson, data) -> judgeGrowth(size(data), lesson.lab().podman().containerSize(C1), lesson.prediction("cuanto-crece"),
+                lesson.prediction("cambia-la-imagen")));
         checks.put("imagen-en-uso", (lesson, data) -> judgeRmi(rmi(lesson.lab()), lesson.prediction("rmi")));
         checks.put("contenedor-borrado", (lesson, data) -> judgeRemoved(removed(lesson.lab(), data), lesson.prediction("capa-tras-rm")));
         return checks;
@@ -98,25 +101,44 @@ public final class ContainerStorage implements LessonDefinition {
 
     // contenedor-creado
 
+    /** @param ownLayers the layers between the container's and the image's top one, the container's included */
     record Created(String graphRoot, String containerId, String imageName, String imageId, String containerImageId, boolean running,
-            Map<String, String> labels) {
+            Map<String, String> labels, int ownLayers) {
     }
 
     static Created created(Capas lab) {
         Container c = lab.store().container(C1);
         String image = Env.image();
+        String imageTop = lab.store().image(image).topLayer();
+        int own = 0;
+        for (String id = c.layer(); id != null && !id.isEmpty() && !id.equals(imageTop); id = lab.store().layer(id).parent()) {
+            own++;
+        }
         return new Created(lab.graphRoot().toString(), c.id(), image, lab.store().image(image).id(), c.imageId(),
-                lab.podman().inspect(C1).path("State").path("Running").asBoolean(), lab.podman().labels(C1));
+                lab.podman().inspect(C1).path("State").path("Running").asBoolean(), lab.podman().labels(C1), own);
     }
 
-    static List<Checked> judgeCreated(Created f) {
-        return List.of(
+    /** Whether the answer's count is {@code n}, in digits or (up to three) in words: «1», «una», «una sola». */
+    static boolean saysCount(String answer, long n) {
+        List<List<String>> words = List.of(List.of("ninguna", "cero"), List.of("una", "un", "uno"), List.of("dos"), List.of("tres"));
+        if (answer.matches("(?s).*\\d.*")) {
+            return Predictions.saysNumber(answer, n);
+        }
+        String first = Predictions.normalize(answer).split("[^a-z]+", 2)[0];
+        return n < words.size() && words.get((int) n).contains(first);
+    }
+
+    static List<Checked> judgeCreated(Created f, Optional<String> prediction) {
+        List<Checked> items = new ArrayList<>(List.of(
                 Checked.claim(true, text("created.store", C1, f.graphRoot()), text("created.store.id", shortId(f.containerId()))),
                 Checked.claim(f.running(), text("created.running", C1), f.running() ? "" : text("created.running.no", C1)),
                 Checked.claim(f.imageId().equals(f.containerImageId()), text("created.image", f.imageName()),
                         text("created.image.ids", shortId(f.containerImageId()), shortId(f.imageId()))),
                 Checked.claim("true".equals(f.labels().get("capas.lab")) && ID.equals(f.labels().get("capas.leccion")),
-                        text("created.labels"), String.valueOf(new java.util.TreeMap<>(f.labels()))));
+                        text("created.labels"), String.valueOf(new java.util.TreeMap<>(f.labels())))));
+        items.addAll(Predictions.judged(prediction, a -> saysCount(a, f.ownLayers()), text("created.prediction"),
+                text("created.outcome", f.ownLayers())));
+        return items;
     }
 
     // registro-del-contenedor
@@ -134,16 +156,20 @@ public final class ContainerStorage implements LessonDefinition {
                 lab.store().diffDir(c.layer()).toString(), driver.upperDir(), selinux, c.mountLabel(), c.processLabel());
     }
 
-    static List<Checked> judgeRecord(Record f) {
+    static List<Checked> judgeRecord(Record f, Optional<String> prediction) {
         boolean flagsFit = f.selinux() != f.mountLabel().isEmpty() && f.selinux() != f.processLabel().isEmpty();
-        return List.of(
+        boolean same = f.imageField().equals(f.imageId());
+        List<Checked> items = new ArrayList<>(List.of(
                 Checked.claim(f.names().contains(C1), text("record.names"), String.valueOf(f.names())),
                 Checked.claim(f.imageField().equals(f.imageId()), text("record.image", f.imageName()), f.imageField()),
                 Checked.claim(f.imageTopLayer().equals(f.layerParent()), text("record.layer"),
                         text("record.layer.parent", shortId(f.layer()), shortId(f.layerParent()), shortId(f.imageTopLayer()))),
                 Checked.claim(f.diffDir().equals(f.inspectUpperDir()), text("record.upper"), f.inspectUpperDir()),
                 Checked.claim(flagsFit, text(f.selinux() ? "record.flags.selinux" : "record.flags.none"),
-                        text("record.flags.values", f.mountLabel(), f.processLabel())));
+                        text("record.flags.values", f.mountLabel(), f.processLabel()))));
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(same)), text("record.prediction"),
+                same ? text("record.outcome.same", shortId(f.imageId())) : text("record.outcome.other", shortId(f.imageField()), shortId(f.imageId()))));
+        return items;
     }
 
     // fichero-en-la-capa
@@ -227,9 +253,9 @@ public final class ContainerStorage implements LessonDefinition {
                 NamespaceIds.self().mnt(), containerMnt);
     }
 
-    static List<Checked> judgeMount(MountFacts f) {
+    static List<Checked> judgeMount(MountFacts f, Optional<String> prediction) {
         List<String> notLinks = f.mount().lowerDirs().stream().filter(l -> !l.matches("(.*/)?l/[A-Z0-9]{26}")).toList();
-        return List.of(
+        List<Checked> items = new ArrayList<>(List.of(
                 Checked.claim(f.mount().upperDir().equals(f.inspectUpperDir()), text("mount.upper"), f.mount().upperDir()),
                 Checked.claim(f.containerLayer().equals(f.mount().upperLayerId()), text("mount.upper.layer"), shortId(f.mount().upperLayerId())),
                 Checked.claim(notLinks.isEmpty(), text("mount.links"), String.join(":", notLinks.isEmpty() ? f.mount().lowerDirs() : notLinks)),
@@ -237,7 +263,10 @@ public final class ContainerStorage implements LessonDefinition {
                         String.join(" ", f.mount().lowerLayerIds().stream().map(ContainerStorage::shortId).toList())),
                 Checked.claim(!f.containerMnt().isEmpty() && !f.containerMnt().equals(f.hostMnt()), text("mount.own.ns"),
                         text("mount.own.ns.ids", f.containerMnt(), f.hostMnt())),
-                Checked.claim(f.onHost(), text("mount.on.host"), f.mount().mergedDir()));
+                Checked.claim(f.onHost(), text("mount.on.host"), f.mount().mergedDir())));
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(f.onHost())), text("mount.prediction"),
+                text(f.onHost() ? "mount.outcome.yes" : "mount.outcome.no")));
+        return items;
     }
 
     // capas-compartidas
@@ -254,14 +283,18 @@ public final class ContainerStorage implements LessonDefinition {
         return new Shared(first, second, lab.store().findContainer(C2).isEmpty(), layers, missing);
     }
 
-    static List<Checked> judgeShared(Shared f) {
-        return List.of(
-                Checked.claim(f.first().lowerDirs().equals(f.second().lowerDirs()), text("shared.lower"), String.join(":", f.first().lowerDirs())),
+    static List<Checked> judgeShared(Shared f, Optional<String> prediction) {
+        boolean sameLower = f.first().lowerDirs().equals(f.second().lowerDirs());
+        List<Checked> items = new ArrayList<>(List.of(
+                Checked.claim(sameLower, text("shared.lower"), String.join(":", f.first().lowerDirs())),
                 Checked.claim(!f.first().upperDir().equals(f.second().upperDir()), text("shared.upper"),
                         text("shared.upper.both", f.first().upperDir(), f.second().upperDir())),
                 Checked.claim(f.secondGone(), text("shared.removed", C2), ""),
                 Checked.claim(f.imageLayersMissing().isEmpty(), text("shared.kept", f.imageLayers().size()),
-                        f.imageLayersMissing().isEmpty() ? "" : text("shared.missing", String.join(", ", f.imageLayersMissing()))));
+                        f.imageLayersMissing().isEmpty() ? "" : text("shared.missing", String.join(", ", f.imageLayersMissing())))));
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(sameLower)), text("shared.prediction"),
+                text(sameLower ? "shared.outcome.same" : "shared.outcome.other")));
+        return items;
     }
 
     // dibujo
@@ -302,14 +335,25 @@ public final class ContainerStorage implements LessonDefinition {
      * Podman 4 counts the image alone in the virtual size; podman 5 adds the container's layer.
      * Either way the image part must not move.
      */
-    static List<Checked> judgeGrowth(ContainerSize before, ContainerSize after) {
+    static List<Checked> judgeGrowth(ContainerSize before, ContainerSize after, Optional<String> growth, Optional<String> imageChange) {
         long grew = after.rwBytes() - before.rwBytes();
         long imageOnly4 = Math.abs(after.imageBytes() - before.imageBytes());
         long imageOnly5 = Math.abs((after.imageBytes() - after.rwBytes()) - (before.imageBytes() - before.rwBytes()));
-        return List.of(
+        boolean imageKept = Math.min(imageOnly4, imageOnly5) <= SIZE_SLACK;
+        List<Checked> items = new ArrayList<>(List.of(
                 Checked.claim(grew >= WRITTEN, text("growth.layer"), text("growth.layer.bytes", before.rwBytes(), after.rwBytes(), Math.round(grew / 1e6))),
-                Checked.claim(Math.min(imageOnly4, imageOnly5) <= SIZE_SLACK, text("growth.image"),
-                        text("growth.image.bytes", before.imageBytes(), after.imageBytes())));
+                Checked.claim(imageKept, text("growth.image"), text("growth.image.bytes", before.imageBytes(), after.imageBytes()))));
+        items.addAll(Predictions.judged(growth, a -> saysMegabytes(a, grew), text("growth.prediction"),
+                text("growth.outcome", Math.round(grew / 1e6))));
+        items.addAll(Predictions.judged(imageChange, a -> Predictions.yesNo(a).equals(Optional.of(!imageKept)), text("growth.image.prediction"),
+                text(imageKept ? "growth.image.outcome.kept" : "growth.image.outcome.changed")));
+        return items;
+    }
+
+    /** Whether the answer's first number, in MB, is within {@link #GROWTH_SLACK} of {@code bytes} (20 MiB are 21 MB, and both are right). */
+    static boolean saysMegabytes(String answer, long bytes) {
+        var m = java.util.regex.Pattern.compile("\\d+").matcher(answer);
+        return m.find() && Math.abs(Long.parseLong(m.group()) * 1_000_000 - bytes) <= GROWTH_SLACK;
     }
 
     // imagen-en-uso

@@ -75,10 +75,10 @@ public final class RootlessStorage implements LessonDefinition {
         checks.put("montajes-ocultos", (lesson, data) -> judgeHidden(hidden(lesson.lab()), lesson.prediction("anfitrion-ve-overlay")));
         checks.put("tmpfs", (lesson, data) -> judgeTmpfs(tmpfs(lesson.lab())));
         checks.put("tmpfs-desmontado", (lesson, data) -> judgeTmpfsGone(tmpfsGone(lesson.lab())));
-        checks.put("uid-map", (lesson, data) -> judgeIdMaps(idMaps(lesson.lab())));
+        checks.put("uid-map", (lesson, data) -> judgeIdMaps(idMaps(lesson.lab()), lesson.prediction("root-en-subuid")));
         checks.put("duenos-en-la-capa", (lesson, data) -> judgeOwners(owners(lesson.lab()), lesson.prediction("uid-de-root")));
-        checks.put("duenos-en-la-imagen", (lesson, data) -> judgeImageOwners(imageOwners(lesson.lab())));
-        checks.put("mismo-almacen", (lesson, data) -> judgeSameStore(sameStore(lesson.lab())));
+        checks.put("duenos-en-la-imagen", (lesson, data) -> judgeImageOwners(imageOwners(lesson.lab()), lesson.prediction("dueno-de-busybox")));
+        checks.put("mismo-almacen", (lesson, data) -> judgeSameStore(sameStore(lesson.lab()), lesson.prediction("capas-del-rootful")));
         checks.put("limpieza", (lesson, data) -> judgeCleanup(cleanup(lesson.lab(), data)));
         return checks;
     }
@@ -238,7 +238,7 @@ public final class RootlessStorage implements LessonDefinition {
                 lab.ids().subGids().get(0));
     }
 
-    static List<Checked> judgeIdMaps(IdMaps f) {
+    static List<Checked> judgeIdMaps(IdMaps f, Optional<String> prediction) {
         List<Checked> items = new ArrayList<>();
         items.add(Checked.claim(f.uidMap().toContainer(f.me()) == 0, text("idmap.me", f.me()), text("idmap.inside", f.uidMap().toContainer(f.me()))));
         items.add(Checked.claim(f.gidMap().toContainer(f.myGid()) == 0, text("idmap.mygid", f.myGid()),
@@ -254,6 +254,11 @@ public final class RootlessStorage implements LessonDefinition {
         items.add(Checked.claim(f.gidMap().toHost(1) == f.subgid().start() && f.gidMap().toHost(f.subgid().count()) == f.subgid().end(),
                 text("idmap.sub", "gid", f.subgid().count(), f.subgid().start(), f.subgid().end(), "/etc/subgid"),
                 text("idmap.one", f.gidMap().toHost(1))));
+        long root = f.uidMap().toHost(0);
+        boolean rootIsSub = root >= f.subuid().start() && root <= f.subuid().end();
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(rootIsSub)), text("idmap.prediction"),
+                text(rootIsSub ? "idmap.outcome.sub" : "idmap.outcome.you", root, f.subuid().start(), f.subuid().end())
+                        + (root == f.me() ? text("you") : "")));
         return items;
     }
 
@@ -330,7 +335,7 @@ public final class RootlessStorage implements LessonDefinition {
                 lab.ids().hostUid());
     }
 
-    static List<Checked> judgeImageOwners(ImageOwners f) {
+    static List<Checked> judgeImageOwners(ImageOwners f, Optional<String> prediction) {
         Location b = f.busybox();
         boolean inImage = b.state() == Location.State.PRESENT && !b.inContainerLayer();
         List<Checked> items = new ArrayList<>();
@@ -339,6 +344,8 @@ public final class RootlessStorage implements LessonDefinition {
             boolean fits = f.busyboxInsideUid() == f.uidMap().toContainer(b.hostUid()) && (f.busyboxInsideUid() != 0 || b.hostUid() == f.me());
             items.add(Checked.claim(fits, text("image.busybox.owner"),
                     text("image.busybox.uids", b.hostUid(), f.busyboxInsideUid()) + (b.hostUid() == f.me() ? text("you") : "")));
+            items.addAll(Predictions.judged(prediction, a -> predictsUid(a, b.hostUid(), f.me()), text("image.prediction"),
+                    text("owners.outcome", b.hostUid()) + (b.hostUid() == f.me() ? text("you") : "")));
         }
         List<String> wrong = f.merged().stream().filter(e -> f.uidMap().toContainer(e.layerHostUid()) != e.insideUid()
                 || f.gidMap().toContainer(e.layerHostGid()) != e.insideGid()).map(Entry::name).toList();
@@ -352,20 +359,34 @@ public final class RootlessStorage implements LessonDefinition {
 
     // mismo-almacen
 
-    record SameStore(String layer, List<String> missingPieces, List<String> options) {
+    /**
+     * @param imageLayers        the course image's layers, as this (rootless) store lists them
+     * @param imageLayersMissing those of them without a {@code diff} of their own in this store
+     */
+    record SameStore(String graphRoot, String layer, List<String> missingPieces, List<String> options, List<String> imageLayers,
+            List<String> imageLayersMissing) {
     }
 
     static SameStore sameStore(Capas lab) {
         String layer = lab.store().container(C1).layer();
         List<String> missing = LAYER_PIECES.stream().filter(p -> !lab.files().exists(lab.store().layerDir(layer).resolve(p))).toList();
-        return new SameStore(layer, missing, lab.mounts().container(C1).options());
+        List<String> imageLayers = lab.layers().imageLayerIds(Env.image());
+        List<String> imageMissing = imageLayers.stream().filter(id -> !lab.files().exists(lab.store().diffDir(id))).toList();
+        return new SameStore(lab.graphRoot().toString(), layer, missing, lab.mounts().container(C1).options(), imageLayers, imageMissing);
     }
 
-    static List<Checked> judgeSameStore(SameStore f) {
-        return List.of(
+    static List<Checked> judgeSameStore(SameStore f, Optional<String> prediction) {
+        // A layer of the image without a diff here would be served from elsewhere: that is the only way two stores share one.
+        boolean ownCopy = !f.imageLayers().isEmpty() && f.imageLayersMissing().isEmpty();
+        List<Checked> items = new ArrayList<>(List.of(
                 Checked.claim(f.missingPieces().isEmpty(), text("same.pieces", f.layer().substring(0, 12)),
                         f.missingPieces().isEmpty() ? "" : text("same.missing", String.join(", ", f.missingPieces()))),
-                Checked.claim(f.options().contains("userxattr"), text("same.userxattr"), String.join(",", f.options())));
+                Checked.claim(f.options().contains("userxattr"), text("same.userxattr"), String.join(",", f.options())),
+                Checked.claim(ownCopy, text("same.image", f.imageLayers().size(), f.graphRoot()),
+                        f.imageLayersMissing().isEmpty() ? "" : text("same.missing", String.join(", ", f.imageLayersMissing())))));
+        items.addAll(Predictions.judged(prediction, a -> Predictions.yesNo(a).equals(Optional.of(!ownCopy)), text("same.prediction"),
+                text(ownCopy ? "same.outcome.own" : "same.outcome.shared", f.graphRoot())));
+        return items;
     }
 
     // limpieza

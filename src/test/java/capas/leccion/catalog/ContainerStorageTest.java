@@ -55,13 +55,13 @@ class ContainerStorageTest {
     @ValueSource(strings = {"rootful", "rootful-podman5"})
     void theRecordOfACapturedStoreHoldsAndAWrongParentFails(String mode) throws IOException {
         Store s = store(mode);
-        Checklist right = list(ContainerStorage.judgeRecord(record(s, null)));
+        Checklist right = list(ContainerStorage.judgeRecord(record(s, null), Optional.empty()));
         assertThat(right.passed()).as(right.toString()).isTrue();
         assertThat(right.toString()).contains("✓ el campo layer es una capa del almacén cuya capa padre es la de arriba de la imagen");
 
         // The container's layer on top of the image's second layer instead of its top one.
         String bottom = s.layer(s.image(IMAGE).topLayer()).parent();
-        Checklist wrong = list(ContainerStorage.judgeRecord(record(s, bottom)));
+        Checklist wrong = list(ContainerStorage.judgeRecord(record(s, bottom), Optional.empty()));
         assertThat(wrong.passed()).isFalse();
         assertThat(wrong.toString()).contains("✗ el campo layer").contains(bottom.substring(0, 12));
     }
@@ -69,7 +69,7 @@ class ContainerStorageTest {
     @Test
     void selinuxLabelsMustMatchWhetherSelinuxIsOn() {
         var f = new ContainerStorage.Record(List.of("contenedor1"), IMAGE, "i", "i", "l", "t", "t", "/d", "/d", true, "", "");
-        assertThat(list(ContainerStorage.judgeRecord(f)).toString()).contains("✗ flags lleva las etiquetas de SELinux");
+        assertThat(list(ContainerStorage.judgeRecord(f, Optional.empty())).toString()).contains("✗ flags lleva las etiquetas de SELinux");
     }
 
     private static Location located(String layer, String hostPath) {
@@ -134,12 +134,12 @@ class ContainerStorageTest {
             imageLayers.add(id);   // top first, as Layers.imageLayerIds and lowerdir list them
         }
         var seen = new ContainerStorage.MountFacts(view, s.container(FIXTURE).layer(), view.upperDir(), imageLayers, true, "mnt:[1]", "mnt:[2]");
-        Checklist right = list(ContainerStorage.judgeMount(seen));
+        Checklist right = list(ContainerStorage.judgeMount(seen, Optional.empty()));
         assertThat(right.passed()).as(right.toString()).isTrue();
         assertThat(right.toString()).contains("✓ lowerdir son las 3 capas de la imagen");
 
         var hidden = new ContainerStorage.MountFacts(view, s.container(FIXTURE).layer(), view.upperDir(), imageLayers, false, "mnt:[1]", "mnt:[1]");
-        assertThat(list(ContainerStorage.judgeMount(hidden)).toString()).contains("✗ el contenedor tiene su propio espacio de nombres de montaje")
+        assertThat(list(ContainerStorage.judgeMount(hidden, Optional.empty())).toString()).contains("✗ el contenedor tiene su propio espacio de nombres de montaje")
                 .contains("✗ y aun así su overlay está en la tabla de montajes del anfitrión");
     }
 
@@ -148,8 +148,8 @@ class ContainerStorageTest {
         var a = new OverlayMount("/m1", List.of("l/A"), "/u1", "/w1", List.of(), OverlayMount.KERNEL);
         var b = new OverlayMount("/m2", List.of("l/A"), "/u2", "/w2", List.of(), OverlayMount.KERNEL);
         var c = new OverlayMount("/m2", List.of("l/B"), "/u1", "/w2", List.of(), OverlayMount.KERNEL);
-        assertThat(list(ContainerStorage.judgeShared(new ContainerStorage.Shared(a, b, true, List.of("x"), List.of()))).passed()).isTrue();
-        assertThat(list(ContainerStorage.judgeShared(new ContainerStorage.Shared(a, c, true, List.of("x"), List.of("x")))).toString())
+        assertThat(list(ContainerStorage.judgeShared(new ContainerStorage.Shared(a, b, true, List.of("x"), List.of()), Optional.empty())).passed()).isTrue();
+        assertThat(list(ContainerStorage.judgeShared(new ContainerStorage.Shared(a, c, true, List.of("x"), List.of("x")), Optional.empty())).toString())
                 .contains("✗ contenedor1 y contenedor2 tienen la misma lowerdir").contains("✗ cada uno tiene su propia upperdir")
                 .contains("✗ las 1 capas de la imagen siguen en el disco");
     }
@@ -168,12 +168,12 @@ class ContainerStorageTest {
     void theLayerGrowsOnPodman4AndOnPodman5AndAGrowingImageFails() {
         // Podman 4: the virtual size is the image alone.
         assertThat(list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_000_000),
-                new ContainerSize(21_000_000, 9_000_000))).passed()).isTrue();
+                new ContainerSize(21_000_000, 9_000_000), Optional.empty(), Optional.empty())).passed()).isTrue();
         // Podman 5: the virtual size counts the container's layer too.
-        assertThat(list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_004_096), new ContainerSize(21_000_000, 30_000_000))).passed()).isTrue();
-        Checklist grewTooLittle = list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_000_000), new ContainerSize(5_000_000, 9_000_000)));
+        assertThat(list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_004_096), new ContainerSize(21_000_000, 30_000_000), Optional.empty(), Optional.empty())).passed()).isTrue();
+        Checklist grewTooLittle = list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_000_000), new ContainerSize(5_000_000, 9_000_000), Optional.empty(), Optional.empty()));
         assertThat(grewTooLittle.toString()).contains("✗ la capa del contenedor ha crecido al menos 20 MB");
-        Checklist imageGrew = list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_000_000), new ContainerSize(21_000_000, 60_000_000)));
+        Checklist imageGrew = list(ContainerStorage.judgeGrowth(new ContainerSize(4096, 9_000_000), new ContainerSize(21_000_000, 60_000_000), Optional.empty(), Optional.empty()));
         assertThat(imageGrew.toString()).contains("✗ la parte de la imagen no ha cambiado");
     }
 
@@ -207,11 +207,97 @@ class ContainerStorageTest {
     @Test
     void createdFailsWhenStoppedFromAnotherImageOrWithoutLabels() {
         var ok = new ContainerStorage.Created("/var/lib/containers/storage", "c".repeat(64), IMAGE, "i1", "i1", true,
-                Map.of("capas.lab", "true", "capas.leccion", "03"));
-        assertThat(list(ContainerStorage.judgeCreated(ok)).passed()).isTrue();
-        var bad = new ContainerStorage.Created("/var/lib/containers/storage", "c".repeat(64), IMAGE, "i1", "i2", false, Map.of());
-        assertThat(list(ContainerStorage.judgeCreated(bad)).toString()).contains("✗ contenedor1 está en marcha").contains("✗ se creó a partir de")
+                Map.of("capas.lab", "true", "capas.leccion", "03"), 1);
+        assertThat(list(ContainerStorage.judgeCreated(ok, Optional.empty())).passed()).isTrue();
+        var bad = new ContainerStorage.Created("/var/lib/containers/storage", "c".repeat(64), IMAGE, "i1", "i2", false, Map.of(), 1);
+        assertThat(list(ContainerStorage.judgeCreated(bad, Optional.empty())).toString()).contains("✗ contenedor1 está en marcha").contains("✗ se creó a partir de")
                 .contains("✗ lleva las etiquetas");
+    }
+
+    @Test
+    void theOwnLayersPredictionCountsInDigitsOrWords() {
+        var f = new ContainerStorage.Created("/var/lib/containers/storage", "c".repeat(64), IMAGE, "i1", "i1", true,
+                Map.of("capas.lab", "true", "capas.leccion", "03"), 1);
+        Checklist right = list(ContainerStorage.judgeCreated(f, Optional.of("Una")));
+        assertThat(right.passed()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿cuántas capas propias tendrá contenedor1, además de las de la imagen?»: «Una»\n"
+                + "    En tu máquina: capas propias: 1, la del contenedor, encima de las de la imagen");
+        assertThat(list(ContainerStorage.judgeCreated(f, Optional.of("1 capa"))).toString()).contains("✓ Tu predicción");
+        Checklist wrong = list(ContainerStorage.judgeCreated(f, Optional.of("ninguna")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿cuántas capas propias").contains("«ninguna»");
+        assertThat(list(ContainerStorage.judgeCreated(f, Optional.of("3"))).toString()).contains("~ Tu predicción para «¿cuántas capas propias");
+        Checklist none = list(ContainerStorage.judgeCreated(f, Optional.of("tu respuesta aquí")));
+        assertThat(none.passed()).isTrue();
+        assertThat(none.toString()).contains("~ No has anotado ninguna predicción para «¿cuántas capas propias");
+    }
+
+    @Test
+    void theImageFieldPredictionIsRightWhenItSaysTheSameId() throws IOException {
+        Store s = store("rootful");
+        var f = record(s, null);
+        Checklist right = list(ContainerStorage.judgeRecord(f, Optional.of("sí")));
+        assertThat(right.passed()).as(right.toString()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿será el campo image el identificador que da podman image inspect?»: «sí»\n"
+                + "    En tu máquina: sí, el mismo: " + f.imageId().substring(0, 12));
+        Checklist wrong = list(ContainerStorage.judgeRecord(f, Optional.of("no, otro")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿será el campo image");
+        assertThat(list(ContainerStorage.judgeRecord(f, Optional.empty())).toString()).contains("~ No has anotado ninguna predicción para «¿será el campo image");
+    }
+
+    @Test
+    void theOnHostPredictionFollowsWhetherTheHostSeesTheOverlay() throws IOException {
+        Store s = store("rootful");
+        MountView view = mountOf(s);
+        List<String> imageLayers = view.lowerLayerIds();
+        var seen = new ContainerStorage.MountFacts(view, s.container(FIXTURE).layer(), view.upperDir(), imageLayers, true, "mnt:[1]", "mnt:[2]");
+        Checklist right = list(ContainerStorage.judgeMount(seen, Optional.of("Sí")));
+        assertThat(right.passed()).as(right.toString()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿estará el overlay de contenedor1 en la tabla de montajes del anfitrión, aunque el contenedor tenga la suya?»: «Sí»\n"
+                + "    En tu máquina: sí, está");
+        Checklist wrong = list(ContainerStorage.judgeMount(seen, Optional.of("no")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿estará el overlay");
+        var hidden = new ContainerStorage.MountFacts(view, s.container(FIXTURE).layer(), view.upperDir(), imageLayers, false, "mnt:[1]", "mnt:[2]");
+        assertThat(list(ContainerStorage.judgeMount(hidden, Optional.of("no"))).toString()).contains("✓ Tu predicción para «¿estará el overlay")
+                .contains("En tu máquina: no está");
+        assertThat(list(ContainerStorage.judgeMount(seen, Optional.empty())).toString()).contains("~ No has anotado ninguna predicción para «¿estará el overlay");
+    }
+
+    @Test
+    void theSameLowerdirPredictionIsJudged() {
+        var a = new OverlayMount("/m1", List.of("l/A"), "/u1", "/w1", List.of(), OverlayMount.KERNEL);
+        var b = new OverlayMount("/m2", List.of("l/A"), "/u2", "/w2", List.of(), OverlayMount.KERNEL);
+        var f = new ContainerStorage.Shared(a, b, true, List.of("x"), List.of());
+        Checklist right = list(ContainerStorage.judgeShared(f, Optional.of("si")));
+        assertThat(right.passed()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿tendrá contenedor2 la misma lowerdir que contenedor1?»: «si»\n    En tu máquina: sí, la misma");
+        Checklist wrong = list(ContainerStorage.judgeShared(f, Optional.of("No: cada uno la suya")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿tendrá contenedor2 la misma lowerdir");
+        assertThat(list(ContainerStorage.judgeShared(f, Optional.empty())).toString()).contains("~ No has anotado ninguna predicción para «¿tendrá contenedor2");
+    }
+
+    @Test
+    void theGrowthPredictionsTakeTwentyMegabytesAndAnImageThatStays() {
+        var before = new ContainerSize(4096, 9_000_000);
+        var after = new ContainerSize(20_975_616, 9_000_000);   // 20 MiB written: 21 MB
+        Checklist right = list(ContainerStorage.judgeGrowth(before, after, Optional.of("20 MB"), Optional.of("no")));
+        assertThat(right.passed()).as(right.toString()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿cuántos MB crecerá la capa del contenedor al escribir 20 MB?»: «20 MB»\n    En tu máquina: 21 MB")
+                .contains("✓ Tu predicción para «¿cambiará la parte de la imagen?»: «no»\n    En tu máquina: no, se queda igual");
+        assertThat(list(ContainerStorage.judgeGrowth(before, after, Optional.of("21"), Optional.empty())).toString())
+                .contains("✓ Tu predicción para «¿cuántos MB");
+        Checklist wrong = list(ContainerStorage.judgeGrowth(before, after, Optional.of("nada, 0"), Optional.of("sí, crece 20 MB")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿cuántos MB").contains("~ Tu predicción para «¿cambiará la parte de la imagen?»");
+        Checklist none = list(ContainerStorage.judgeGrowth(before, after, Optional.empty(), Optional.of("tu respuesta aquí")));
+        assertThat(none.passed()).isTrue();
+        assertThat(none.toString()).contains("~ No has anotado ninguna predicción para «¿cuántos MB")
+                .contains("~ No has anotado ninguna predicción para «¿cambiará la parte de la imagen?»");
+        Checklist imageGrew = list(ContainerStorage.judgeGrowth(before, new ContainerSize(20_975_616, 60_000_000), Optional.empty(), Optional.of("sí")));
+        assertThat(imageGrew.toString()).contains("✓ Tu predicción para «¿cambiará la parte de la imagen?»: «sí»\n    En tu máquina: sí, ha cambiado");
     }
 
     @Test

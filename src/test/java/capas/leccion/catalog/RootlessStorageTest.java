@@ -97,11 +97,27 @@ class RootlessStorageTest {
     void theCapturedUidMapMatchesSubuidAndAnotherRangeFails() throws IOException {
         IdMap gid = IdMap.parse("0 1001 1\n1 100000 65536");
         var f = new RootlessStorage.IdMaps(ME, ME, uidMap(), gid, new SubIdRange(100000, 65536), new SubIdRange(100000, 65536));
-        Checklist right = list(RootlessStorage.judgeIdMaps(f));
+        Checklist right = list(RootlessStorage.judgeIdMaps(f, Optional.empty()));
         assertThat(right.passed()).as(right.toString()).isTrue();
         assertThat(right.toString()).contains("✓ el uid 1000 de dentro es el 100999 del anfitrión (100000 + 999)");
         var other = new RootlessStorage.IdMaps(ME, ME, uidMap(), gid, new SubIdRange(200000, 65536), new SubIdRange(100000, 65536));
-        assertThat(list(RootlessStorage.judgeIdMaps(other)).toString()).contains("✗ los uid 1…65536 de dentro son 200000…").contains("✗ el uid 1000 de dentro es el 200999");
+        assertThat(list(RootlessStorage.judgeIdMaps(other, Optional.empty())).toString()).contains("✗ los uid 1…65536 de dentro son 200000…").contains("✗ el uid 1000 de dentro es el 200999");
+    }
+
+    @Test
+    void theRootInSubuidPredictionIsRightWhenItSaysNoBecauseRootIsTheStudent() throws IOException {
+        IdMap gid = IdMap.parse("0 1001 1\n1 100000 65536");
+        var f = new RootlessStorage.IdMaps(ME, ME, uidMap(), gid, new SubIdRange(100000, 65536), new SubIdRange(100000, 65536));
+        Checklist right = list(RootlessStorage.judgeIdMaps(f, Optional.of("No")));
+        assertThat(right.passed()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿será el root (uid 0) de dentro uno de los uid de tu rango de /etc/subuid?»: «No»\n"
+                + "    En tu máquina: no: el 0 de dentro es el 1001, fuera de tu rango de /etc/subuid (100000…165535) (tú)");
+        Checklist wrong = list(RootlessStorage.judgeIdMaps(f, Optional.of("sí, del primero")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿será el root");
+        Checklist none = list(RootlessStorage.judgeIdMaps(f, Optional.of("tu respuesta aquí")));
+        assertThat(none.passed()).isTrue();
+        assertThat(none.toString()).contains("~ No has anotado ninguna predicción para «¿será el root");
     }
 
     @Test
@@ -125,22 +141,65 @@ class RootlessStorageTest {
         IdMap map = uidMap();
         var busybox = new Location("/bin/busybox", "/bin/busybox", Location.State.PRESENT, "img", 1, "/s/overlay/img/diff/bin/busybox", "file", 1, (int) ME, (int) ME);
         var merged = List.of(new RootlessStorage.Entry("bin", 0, 0, ME, ME), new RootlessStorage.Entry("tmp", 0, 0, ME, ME));
-        Checklist right = list(RootlessStorage.judgeImageOwners(new RootlessStorage.ImageOwners(busybox, 0, merged, 0, map, map, ME)));
+        Checklist right = list(RootlessStorage.judgeImageOwners(new RootlessStorage.ImageOwners(busybox, 0, merged, 0, map, map, ME), Optional.empty()));
         assertThat(right.passed()).as(right.toString()).isTrue();
         var wrong = List.of(new RootlessStorage.Entry("bin", 0, 0, 100000, 100000));
-        assertThat(list(RootlessStorage.judgeImageOwners(new RootlessStorage.ImageOwners(busybox, 5, wrong, 3, map, map, ME))).toString())
+        assertThat(list(RootlessStorage.judgeImageOwners(new RootlessStorage.ImageOwners(busybox, 5, wrong, 3, map, map, ME), Optional.empty())).toString())
                 .contains("✗ su dueño en el disco").contains("✗ cada una de las 1 entradas").contains("no cuadran: bin").contains("✗ desde el anfitrión, merged está vacío");
+    }
+
+    @Test
+    void theBusyboxOwnerPredictionAcceptsTheUidOrMine() throws IOException {
+        IdMap map = uidMap();
+        var busybox = new Location("/bin/busybox", "/bin/busybox", Location.State.PRESENT, "img", 1, "/s/overlay/img/diff/bin/busybox", "file", 1, (int) ME, (int) ME);
+        var f = new RootlessStorage.ImageOwners(busybox, 0, List.of(new RootlessStorage.Entry("bin", 0, 0, ME, ME)), 0, map, map, ME);
+        Checklist right = list(RootlessStorage.judgeImageOwners(f, Optional.of("el mío")));
+        assertThat(right.passed()).isTrue();
+        assertThat(right.toString()).contains("✓ Tu predicción para «¿de qué uid será /bin/busybox en el disco, visto desde el anfitrión?»: «el mío»\n"
+                + "    En tu máquina: el 1001 (tú)");
+        assertThat(list(RootlessStorage.judgeImageOwners(f, Optional.of("1001"))).toString()).contains("✓ Tu predicción para «¿de qué uid será /bin/busybox");
+        Checklist wrong = list(RootlessStorage.judgeImageOwners(f, Optional.of("0, el de root")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿de qué uid será /bin/busybox").contains("«0, el de root»");
+        Checklist none = list(RootlessStorage.judgeImageOwners(f, Optional.empty()));
+        assertThat(none.passed()).isTrue();
+        assertThat(none.toString()).contains("~ No has anotado ninguna predicción para «¿de qué uid será /bin/busybox");
+    }
+
+    private static RootlessStorage.SameStore sameStore(List<String> missingPieces, List<String> options, List<String> imageMissing) {
+        return new RootlessStorage.SameStore("/home/alumno/.local/share/containers/storage", "830b877308ec0000", missingPieces, options,
+                List.of("i1", "i2", "i3"), imageMissing);
+    }
+
+    @Test
+    void theStoreHasItsOwnCopyOfTheImageAndThePredictionSaysItSharesNothing() throws IOException {
+        OverlayMount captured = MountInfo.overlays(FIXTURE.resolve("mountinfo")).get(0);
+        var own = sameStore(List.of(), captured.options(), List.of());
+        Checklist right = list(RootlessStorage.judgeSameStore(own, Optional.of("no, tiene su copia")));
+        assertThat(right.passed()).as(right.toString()).isTrue();
+        assertThat(right.toString()).contains("✓ las 3 capas de la imagen del curso tienen su propio diff en tu almacén, /home/alumno/.local/share/containers/storage")
+                .contains("✓ Tu predicción para «¿usa tu almacén rootless las capas de la imagen del curso del almacén rootful?»: «no, tiene su copia»\n"
+                        + "    En tu máquina: no: tu almacén tiene su propia copia, en /home/alumno/.local/share/containers/storage/overlay");
+        Checklist wrong = list(RootlessStorage.judgeSameStore(own, Optional.of("Sí")));
+        assertThat(wrong.passed()).isTrue();
+        assertThat(wrong.toString()).contains("~ Tu predicción para «¿usa tu almacén rootless");
+        Checklist none = list(RootlessStorage.judgeSameStore(own, Optional.empty()));
+        assertThat(none.passed()).isTrue();
+        assertThat(none.toString()).contains("~ No has anotado ninguna predicción para «¿usa tu almacén rootless");
+
+        Checklist borrowed = list(RootlessStorage.judgeSameStore(sameStore(List.of(), captured.options(), List.of("i2")), Optional.of("sí")));
+        assertThat(borrowed.toString()).contains("✗ las 3 capas de la imagen del curso").contains("faltan: i2").contains("✓ Tu predicción para «¿usa tu almacén rootless");
     }
 
     @Test
     void theRootlessMountNeedsUserxattrAndThePieces() throws IOException {
         OverlayMount captured = MountInfo.overlays(FIXTURE.resolve("mountinfo")).get(0);
-        var f = new RootlessStorage.SameStore("830b877308ec0000", List.of(), captured.options());
-        Checklist right = list(RootlessStorage.judgeSameStore(f));
+        var f = sameStore(List.of(), captured.options(), List.of());
+        Checklist right = list(RootlessStorage.judgeSameStore(f, Optional.empty()));
         assertThat(right.passed()).as(right.toString()).isTrue();
         // fuse-overlayfs mounts without userxattr: the claim, as the lesson states it for the kernel's overlay, fails.
-        var fuse = new RootlessStorage.SameStore("830b877308ec0000", List.of("work"), List.of("rw", "nodev"));
-        assertThat(list(RootlessStorage.judgeSameStore(fuse)).toString()).contains("✗ overlay/830b877308ec…/ tiene diff").contains("faltan: work")
+        var fuse = sameStore(List.of("work"), List.of("rw", "nodev"), List.of());
+        assertThat(list(RootlessStorage.judgeSameStore(fuse, Optional.empty())).toString()).contains("✗ overlay/830b877308ec…/ tiene diff").contains("faltan: work")
                 .contains("✗ el overlay rootless se monta con userxattr");
     }
 
