@@ -46,6 +46,18 @@ public final class Messages {
     }
 
     /**
+     * As {@link #get}, with numbers written as plain digits: a uid or a byte count is read, and
+     * Spanish grouping would show uid 1001 as «1.001».
+     */
+    public String digits(String key, Object... args) {
+        Object[] plain = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            plain[i] = args[i] instanceof Number n ? String.valueOf(n) : args[i];
+        }
+        return get(key, plain);
+    }
+
+    /**
      * The message for {@code key}, with {@code args} put in its {@code {0}}, {@code {1}}… places.
      *
      * @throws IllegalStateException if the key is missing: a missing key is a bug, not a user error

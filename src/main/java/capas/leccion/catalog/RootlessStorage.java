@@ -50,11 +50,7 @@ public final class RootlessStorage implements LessonDefinition {
 
     /** A message with its numbers as digits: uids and byte counts are read, not rounded to «1.001». */
     static String text(String key, Object... args) {
-        Object[] plain = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            plain[i] = args[i] instanceof Number n ? String.valueOf(n) : args[i];
-        }
-        return M.get(key, plain);
+        return M.digits(key, args);
     }
 
     @Override
