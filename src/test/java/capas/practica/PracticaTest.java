@@ -221,7 +221,7 @@ class PracticaTest {
     void anUnknownPracticaListsTheRealOnes() {
         assertThatThrownBy(() -> Practica.abrir("p9-no-existe")).isInstanceOf(CapasException.class)
                 .hasMessageContaining("No hay ninguna práctica «p9-no-existe»")
-                .hasMessageContaining("p1-donde-esta-tu-fichero, p2-copias-y-whiteouts, p3-uids-rootless, p4-liberar-una-imagen");
+                .hasMessageContaining("p1-overlay-a-mano, p2-capas-compartidas, p3-donde-esta-tu-fichero, p4-copias-y-whiteouts, p5-liberar-una-imagen");
     }
 
     @Test
@@ -232,7 +232,7 @@ class PracticaTest {
 
     @Test
     void theLessonLabelIsThePracticaNumber() {
-        assertThat(PracticaCatalog.lessonOf("p4-liberar-una-imagen")).isEqualTo("p4");
+        assertThat(PracticaCatalog.lessonOf("p5-liberar-una-imagen")).isEqualTo("p5");
         assertThat(PracticaCatalog.lessonOf("p7")).isEqualTo("p7");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Práctica 1: the labels it asks for, and the direction each usual wrong host path gets. */
+/** Práctica 3: the labels it asks for, and the direction each usual wrong host path gets. */
 class WhereIsYourFileTest {
     private static final String ROOT = "/var/lib/containers/storage";
     private static final String CONTAINER = "c".repeat(64);
@@ -22,10 +22,10 @@ class WhereIsYourFileTest {
 
     @Test
     void namesTheMissingLabels() {
-        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "p1"))).isEmpty();
-        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true"))).containsExactly("capas.leccion=p1");
-        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "03"))).containsExactly("capas.leccion=p1");
-        assertThat(WhereIsYourFile.missingLabels(Map.of())).containsExactly("capas.lab=true", "capas.leccion=p1");
+        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "p3"))).isEmpty();
+        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true"))).containsExactly("capas.leccion=p3");
+        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "03"))).containsExactly("capas.leccion=p3");
+        assertThat(WhereIsYourFile.missingLabels(Map.of())).containsExactly("capas.lab=true", "capas.leccion=p3");
     }
 
     @Test
