@@ -21,7 +21,7 @@ class LessonsTest {
                 List.of("04-almacenamiento-rootless.ipynb", "00-preparacion.ipynb", "README.md", "p3-donde-esta-tu-fichero.ipynb", "practicas"),
                 List.of("p3-donde-esta-tu-fichero", "p4-copias-y-whiteouts"));
 
-        assertThat(catalogue).containsExactly("00", "04", "p1", "p2");
+        assertThat(catalogue).containsExactly("00", "04", "p3", "p4");
         assertThat(Lessons.find("p4-copias-y-whiteouts.ipynb", catalogue)).contains("p4");
         assertThat(Lessons.find("p9", catalogue)).isEmpty();
     }

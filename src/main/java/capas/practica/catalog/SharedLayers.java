@@ -409,11 +409,17 @@ public final class SharedLayers implements PracticaDefinition {
         if (first.equals(rootful) && second.equals(rootless)) {
             return Verdict.right(5, M.get("roots.ok"), details);
         }
-        if (first.equals(rootless) || second.equals(rootful)) {
-            return Verdict.wrong(5, M.get("roots.swapped"));
-        }
         if (first.equals(second)) {
             return Verdict.wrong(5, M.get("roots.same"));
+        }
+        if (first.equals(rootless) && second.equals(rootful)) {
+            return Verdict.wrong(5, M.get("roots.swapped"));
+        }
+        if (first.equals(rootless)) {
+            return Verdict.wrong(5, M.get("roots.rootless.first"));
+        }
+        if (second.equals(rootful)) {
+            return Verdict.wrong(5, M.get("roots.rootful.second"));
         }
         if (!first.equals(rootful)) {
             return Verdict.wrong(5, rootMistake(first, rootful, "rootful"));

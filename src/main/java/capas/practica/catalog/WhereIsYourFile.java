@@ -210,7 +210,9 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (c.isEmpty()) {
             return Verdict.wrong(4, M.get("log.gone"));
         }
-        Path real = store.userdataDir(c.get()).resolve(LOG);
+        // Podman says where the log is (k8s-file's default is userdata/ctr.log); journald keeps none on disk.
+        String logPath = lab.podman().inspect(CONTAINER).path("LogPath").asText("");
+        Path real = logPath.isBlank() ? store.userdataDir(c.get()).resolve(LOG) : Path.of(logPath);
         if (!lab.files().exists(real)) {
             return Verdict.wrong(4, M.get("log.none", store.userdataDir(c.get())));
         }
@@ -255,7 +257,7 @@ public final class WhereIsYourFile implements PracticaDefinition {
         if (given.startsWith(store.overlayDir())) {
             return Verdict.wrong(4, M.get("log.layer"));
         }
-        if (file.equals(LOG) && !given.startsWith(store.graphRoot())) {
+        if (file.equals(LOG) && given.startsWith("/run")) {
             return Verdict.wrong(4, M.get("log.runroot", store.graphRoot()));
         }
         return Verdict.wrong(4, M.get("log.wrong"));
