@@ -23,7 +23,7 @@ final class Lessons {
 
     /**
      * The lesson id that {@code given} names: an id ({@code 03}, {@code p1}), a notebook file
-     * name or path ({@code labs/p1-donde-esta-tu-fichero.ipynb}) or a práctica id. The part
+     * name or path ({@code labs/p3-donde-esta-tu-fichero.ipynb}) or a práctica id. The part
      * before the first dash, as {@link PracticaCatalog#lessonOf} gives a práctica's label.
      */
     static String idOf(String given) {

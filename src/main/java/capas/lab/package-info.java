@@ -16,7 +16,7 @@
  *   <li>{@link capas.lab.Mounts} ({@code lab.mounts()}): the host's mount table and the
  *       containers' namespace's (where rootless overlays live), and a container's overlay.</li>
  *   <li>{@link capas.lab.UserIds} ({@code lab.ids()}): uid and gid maps, this user's ids and
- *       subordinate ranges, who owns a file on each side (lesson 04, práctica 3).</li>
+ *       subordinate ranges, who owns a file on each side (lesson 04, práctica 6).</li>
  *   <li>{@link capas.lab.Processes} ({@code lab.processes()}): rootless podman's pause process,
  *       a container's first process, and the namespaces they share (lesson 04).</li>
  *   <li>{@link capas.lab.Tables} ({@code lab.tables()}): records and folders as tables for a

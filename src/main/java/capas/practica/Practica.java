@@ -26,7 +26,7 @@ import java.util.Map;
  * {@code pista}, {@code solucion}): students type them in Spanish notebooks.
  *
  * <pre>{@code
- * var p = Practica.abrir("p1-donde-esta-tu-fichero");
+ * var p = Practica.abrir("p3-donde-esta-tu-fichero");
  * var lab = p.lab();              // its store; what it creates carries the lesson's label
  * p.preparar();                   // the starting point: containers, images…
  * p.comprobar(1);                 // a task done in the terminal

@@ -37,7 +37,7 @@ public final class PracticaCatalog {
         return instantiate(type);
     }
 
-    /** The lesson label of a práctica, used on what it creates: {@code p1} for {@code p1-donde-esta-tu-fichero}. */
+    /** The lesson label of a práctica, used on what it creates: {@code p1} for {@code p3-donde-esta-tu-fichero}. */
     public static String lessonOf(String id) {
         int dash = id.indexOf('-');
         return dash < 0 ? id : id.substring(0, dash);

@@ -17,7 +17,7 @@ import java.util.Map;
  * put in the store (labels) or derived again, so that a restarted kernel judges the same way.
  */
 public interface PracticaDefinition {
-    /** The notebook's name without {@code .ipynb}, e.g. {@code p1-donde-esta-tu-fichero}. */
+    /** The notebook's name without {@code .ipynb}, e.g. {@code p3-donde-esta-tu-fichero}. */
     String id();
 
     /** The store the práctica's tasks use. */

@@ -7,7 +7,7 @@ import java.util.Objects;
  * One line of the record.
  *
  * @param time     when
- * @param notebook the lesson ({@code 03}) or the práctica ({@code p1-donde-esta-tu-fichero})
+ * @param notebook the lesson ({@code 03}) or the práctica ({@code p3-donde-esta-tu-fichero})
  * @param step     the lesson's check ({@code fichero-en-la-capa}) or the práctica's task ({@code 3})
  * @param action   what was done
  * @param correct  the verdict of a check or a prediction; {@code null} for a hint or a solution

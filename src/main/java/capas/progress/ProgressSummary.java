@@ -30,7 +30,7 @@ public final class ProgressSummary {
     /**
      * One step of one notebook, as the record left it.
      *
-     * @param notebook      the lesson ({@code 03}) or práctica ({@code p1-donde-esta-tu-fichero})
+     * @param notebook      the lesson ({@code 03}) or práctica ({@code p3-donde-esta-tu-fichero})
      * @param step          the lesson's check or the práctica's task number
      * @param lastVerdict   the verdict of the last check; {@code null} when never checked
      * @param attempts      how many times it was checked

@@ -51,12 +51,12 @@ class ExportarCommandTest {
 
     @Test
     void theHandoutKeepsTheTaskHintsAndTheSentencesAroundTheSolution() throws IOException {
-        JsonNode p2 = ExportarCommand.handout(JSON.readTree(Path.of("labs/p2-copias-y-whiteouts.ipynb").toFile()));
-        String intro = p2.path("cells").path(0).path("source").toString();
+        JsonNode p4 = ExportarCommand.handout(JSON.readTree(Path.of("labs/p4-copias-y-whiteouts.ipynb").toFile()));
+        String intro = p4.path("cells").path(0).path("source").toString();
         assertThat(intro).contains("da una pista más cada vez que la ejecutas. Duración");
-        assertThat(sources(p2)).contains("// p.pista(1)").contains("p.comprobar(1");
-        JsonNode p1 = ExportarCommand.handout(JSON.readTree(Path.of("labs/p1-donde-esta-tu-fichero.ipynb").toFile()));
-        assertThat(p1.path("cells").path(0).path("source").toString()).contains("p.pista(N)").doesNotContain("Déjala para el final");
+        assertThat(sources(p4)).contains("// p.pista(1)").contains("p.comprobar(1");
+        JsonNode p3 = ExportarCommand.handout(JSON.readTree(Path.of("labs/p3-donde-esta-tu-fichero.ipynb").toFile()));
+        assertThat(p3.path("cells").path(0).path("source").toString()).contains("p.pista(N)").doesNotContain("Déjala para el final");
     }
 
     @Test

@@ -11,18 +11,18 @@ class LessonsTest {
         assertThat(Lessons.idOf("03")).isEqualTo("03");
         assertThat(Lessons.idOf("p1")).isEqualTo("p1");
         assertThat(Lessons.idOf("03-almacenamiento-de-contenedores.ipynb")).isEqualTo("03");
-        assertThat(Lessons.idOf("labs/p4-liberar-una-imagen.ipynb")).isEqualTo("p4");
-        assertThat(Lessons.idOf("p4-liberar-una-imagen")).isEqualTo("p4");
+        assertThat(Lessons.idOf("labs/p5-liberar-una-imagen.ipynb")).isEqualTo("p5");
+        assertThat(Lessons.idOf("p5-liberar-una-imagen")).isEqualTo("p5");
     }
 
     @Test
     void theCatalogueIsTheNotebooksAndPracticasOnceEachSorted() {
         List<String> catalogue = Lessons.catalogue(
-                List.of("04-almacenamiento-rootless.ipynb", "00-preparacion.ipynb", "README.md", "p1-donde-esta-tu-fichero.ipynb", "practicas"),
-                List.of("p1-donde-esta-tu-fichero", "p2-copias-y-whiteouts"));
+                List.of("04-almacenamiento-rootless.ipynb", "00-preparacion.ipynb", "README.md", "p3-donde-esta-tu-fichero.ipynb", "practicas"),
+                List.of("p3-donde-esta-tu-fichero", "p4-copias-y-whiteouts"));
 
-        assertThat(catalogue).containsExactly("00", "04", "p1", "p2");
-        assertThat(Lessons.find("p2-copias-y-whiteouts.ipynb", catalogue)).contains("p2");
+        assertThat(catalogue).containsExactly("00", "04", "p3", "p4");
+        assertThat(Lessons.find("p4-copias-y-whiteouts.ipynb", catalogue)).contains("p4");
         assertThat(Lessons.find("p9", catalogue)).isEmpty();
     }
 

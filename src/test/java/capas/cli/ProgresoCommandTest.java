@@ -23,10 +23,10 @@ class ProgresoCommandTest {
 
     private ProgressLog record() {
         var log = new ProgressLog(dir.resolve("progreso.jsonl"));
-        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:00:00Z"), "p1-donde-esta-tu-fichero", "1", Action.CHECK, false, 0, "mal"));
-        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:01:00Z"), "p1-donde-esta-tu-fichero", "1", Action.HINT, null, 1, "1"));
-        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:02:00Z"), "p1-donde-esta-tu-fichero", "1", Action.CHECK, true, 1, ""));
-        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:03:00Z"), "p1-donde-esta-tu-fichero", "2", Action.SOLUTION, null, 0, ""));
+        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:00:00Z"), "p3-donde-esta-tu-fichero", "1", Action.CHECK, false, 0, "mal"));
+        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:01:00Z"), "p3-donde-esta-tu-fichero", "1", Action.HINT, null, 1, "1"));
+        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:02:00Z"), "p3-donde-esta-tu-fichero", "1", Action.CHECK, true, 1, ""));
+        log.append(new ProgressEntry(Instant.parse("2026-12-05T10:03:00Z"), "p3-donde-esta-tu-fichero", "2", Action.SOLUTION, null, 0, ""));
         return log;
     }
 
@@ -40,17 +40,17 @@ class ProgresoCommandTest {
     void printsATableAndASummaryLineANotebook() {
         String text = print(record(), false);
         assertThat(text).startsWith("Progreso anotado en " + dir.resolve("progreso.jsonl") + "\nCuaderno ")
-                .containsPattern("p1-donde-esta-tu-fichero +1 +bien +2 +1 +no ")
-                .containsPattern("p1-donde-esta-tu-fichero +2 +— +0 +0 +sí ")
-                .endsWith("\n\np1-donde-esta-tu-fichero: 1 de 1 comprobaciones bien\n");
+                .containsPattern("p3-donde-esta-tu-fichero +1 +bien +2 +1 +no ")
+                .containsPattern("p3-donde-esta-tu-fichero +2 +— +0 +0 +sí ")
+                .endsWith("\n\np3-donde-esta-tu-fichero: 1 de 1 comprobaciones bien\n");
     }
 
     @Test
     void csvPrintsOnlyTheCsv() {
         assertThat(print(record(), true)).isEqualTo("""
                 Cuaderno,Paso,Último resultado,Intentos,Pistas,Solución vista,Última vez
-                p1-donde-esta-tu-fichero,1,bien,2,1,no,2026-12-05T10:02:00Z
-                p1-donde-esta-tu-fichero,2,,0,0,sí,2026-12-05T10:03:00Z
+                p3-donde-esta-tu-fichero,1,bien,2,1,no,2026-12-05T10:02:00Z
+                p3-donde-esta-tu-fichero,2,,0,0,sí,2026-12-05T10:03:00Z
                 """);
     }
 

@@ -132,11 +132,11 @@ class FuseOverlayStoreIT {
             }
             assertThat(one(seen, "diagramMounted")).isEqualTo("true");
             assertThat(one(seen, "isOverlay")).as("merged is a mount, diff is not").isEqualTo("true false");
-            // Práctica 2's checks, pointed at this store's lab.
-            assertThat(seen.get("p2")).containsExactly("3 true", "5 true");
+            // Práctica 4's checks, pointed at this store's lab.
+            assertThat(seen.get("p4")).containsExactly("3 true", "5 true");
         } finally {
             // A failure is read first; what the clean-up leaves, the last assertion says.
-            quietly(conf, "rm", "--force", "--ignore", "-t", "0", CONTAINER, "capas-p2");
+            quietly(conf, "rm", "--force", "--ignore", "-t", "0", CONTAINER, "capas-p4");
             // podman made the store with ids of its user namespace: remove it from inside, once the mounts containers/storage
             // may leave under it there (overlay/ bind-mounted on itself) are gone.
             quietly(null, "unshare", "sh", "-c", "awk -v d=\"$1/\" 'index($5, d) == 1 {print $5}' /proc/self/mountinfo | sort -r"
@@ -273,19 +273,19 @@ class FuseOverlayStoreIT {
                 print("diagramMounted", lab.layers().diagram(name, null).mounted());
                 print("isOverlay", lab.mounts().isOverlay(Path.of(merged)) + " " + lab.mounts().isOverlay(lab.store().diffDir(layer)));
 
-                CopyUpAndWhiteout p2 = new CopyUpAndWhiteout();
-                p2.prepare(lab);
-                Map<Integer, Task> tasks = p2.tasks(lab);
-                lab.podman().exec("capas-p2", "sh", "-c", "echo x >> /etc/passwd");
-                print("p2", answer(tasks, 3));
-                lab.podman().exec("capas-p2", "rm", "/var/www/index.html");
-                print("p2", answer(tasks, 5));
+                CopyUpAndWhiteout p4 = new CopyUpAndWhiteout();
+                p4.prepare(lab);
+                Map<Integer, Task> tasks = p4.tasks(lab);
+                lab.podman().exec("capas-p4", "sh", "-c", "echo x >> /etc/passwd");
+                print("p4", answer(tasks, 3));
+                lab.podman().exec("capas-p4", "rm", "/var/www/index.html");
+                print("p4", answer(tasks, 5));
             }
         }
 
         private static String answer(Map<Integer, Task> tasks, int task) {
             Verdict v = tasks.get(task).check(null);
-            System.err.println("p2 " + task + ": " + v);
+            System.err.println("p4 " + task + ": " + v);
             return task + " " + v.correct();
         }
 

@@ -81,7 +81,7 @@ class LauncherIT {
         assertThat(listing.body()).contains("\"00-preparacion.ipynb\"").contains("\"practicas\"");
         HttpResponse<String> practicas = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/contents/practicas?token=" + token)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(practicas.body()).as("labs/ shown through notebooks/practicas").contains("p1-donde-esta-tu-fichero.ipynb");
+        assertThat(practicas.body()).as("labs/ shown through notebooks/practicas").contains("p3-donde-esta-tu-fichero.ipynb");
 
         HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/api/contents")).build(), HttpResponse.BodyHandlers.ofString());

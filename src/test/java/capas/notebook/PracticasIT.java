@@ -310,7 +310,7 @@ class PracticasIT {
         reset.put("cell_type", "code").put("id", section + "-" + RESET).putNull("execution_count");
         reset.putObject("metadata").putArray("tags").add(section + "/" + RESET);
         reset.putArray("outputs");
-        // Imported, not qualified: p5 names a variable "capas", which would hide the package.
+        // Imported, not qualified: p1 names a variable "capas", which would hide the package.
         // The other lane may remove one of its own images while this reset lists every image of
         // both stores: podman.listing() asks again then, as ./lab limpiar does for a student.
         reset.put("source", "import capas.cli.LimpiarCommand;\nLimpiarCommand.lesson(\"" + lesson + "\");");

@@ -31,14 +31,15 @@ class PracticaCatalogTest {
     }
 
     @Test
-    void theIdsAreSortedByPracticaNumber() {
-        assertThat(PracticaCatalog.ids()).startsWith("p1-donde-esta-tu-fichero", "p2-copias-y-whiteouts").isSorted();
+    void theIdsAreInTeachingOrder() {
+        assertThat(PracticaCatalog.ids()).containsExactly("p1-overlay-a-mano", "p2-capas-compartidas", "p3-donde-esta-tu-fichero",
+                "p4-copias-y-whiteouts", "p5-liberar-una-imagen", "p6-uids-rootless").isSorted();
     }
 
     @Test
     void eachGetIsANewPractica() {
-        assertThat(PracticaCatalog.get("p1-donde-esta-tu-fichero")).isNotSameAs(PracticaCatalog.get("p1-donde-esta-tu-fichero"))
-                .extracting(PracticaDefinition::id).isEqualTo("p1-donde-esta-tu-fichero");
+        assertThat(PracticaCatalog.get("p3-donde-esta-tu-fichero")).isNotSameAs(PracticaCatalog.get("p3-donde-esta-tu-fichero"))
+                .extracting(PracticaDefinition::id).isEqualTo("p3-donde-esta-tu-fichero");
     }
 
     @Test

@@ -17,7 +17,7 @@ class ProgressLogTest {
     void readsBackWhatWasAppendedInOrder() {
         var log = new ProgressLog(dir.resolve("capas/progreso.jsonl"));
         var check = new ProgressEntry(Instant.parse("2026-12-05T10:00:00Z"), "03", "fichero-en-la-capa", Action.CHECK, true, 0, "");
-        var hint = new ProgressEntry(Instant.parse("2026-12-05T10:01:00Z"), "p1-donde-esta-tu-fichero", "3", Action.HINT, null, 2, "2");
+        var hint = new ProgressEntry(Instant.parse("2026-12-05T10:01:00Z"), "p3-donde-esta-tu-fichero", "3", Action.HINT, null, 2, "2");
         log.append(check);
         log.append(hint);
         assertThat(log.read()).containsExactly(check, hint);

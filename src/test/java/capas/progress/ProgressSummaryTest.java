@@ -16,14 +16,14 @@ class ProgressSummaryTest {
     }
 
     private static final List<ProgressEntry> RECORD = List.of(
-            at(0, "p1-donde-esta-tu-fichero", "3", Action.CHECK, false, 0),
+            at(0, "p3-donde-esta-tu-fichero", "3", Action.CHECK, false, 0),
             at(1, "03", "capa-del-contenedor", Action.CHECK, true, 0),
             at(1, "03", "capa-del-contenedor", Action.PREDICTION, false, 0),
-            at(2, "p1-donde-esta-tu-fichero", "3", Action.HINT, null, 1),
-            at(3, "p1-donde-esta-tu-fichero", "3", Action.HINT, null, 2),
-            at(4, "p1-donde-esta-tu-fichero", "10", Action.CHECK, true, 0),
-            at(5, "p1-donde-esta-tu-fichero", "3", Action.CHECK, true, 2),
-            at(6, "p1-donde-esta-tu-fichero", "1", Action.SOLUTION, null, 0),
+            at(2, "p3-donde-esta-tu-fichero", "3", Action.HINT, null, 1),
+            at(3, "p3-donde-esta-tu-fichero", "3", Action.HINT, null, 2),
+            at(4, "p3-donde-esta-tu-fichero", "10", Action.CHECK, true, 0),
+            at(5, "p3-donde-esta-tu-fichero", "3", Action.CHECK, true, 2),
+            at(6, "p3-donde-esta-tu-fichero", "1", Action.SOLUTION, null, 0),
             at(7, "03", "whiteout", Action.CHECK, true, 0),
             at(8, "03", "whiteout", Action.CHECK, false, 0));
 
@@ -34,16 +34,16 @@ class ProgressSummaryTest {
         assertThat(summary.rows()).containsExactly(
                 List.of("03", "capa-del-contenedor", "bien", "1", "0", "no", "2026-12-05 11:01"),
                 List.of("03", "whiteout", "mal", "2", "0", "no", "2026-12-05 11:08"),
-                List.of("p1-donde-esta-tu-fichero", "1", "—", "0", "0", "sí", "2026-12-05 11:06"),
-                List.of("p1-donde-esta-tu-fichero", "3", "bien", "2", "2", "no", "2026-12-05 11:05"),
-                List.of("p1-donde-esta-tu-fichero", "10", "bien", "1", "0", "no", "2026-12-05 11:04"));
+                List.of("p3-donde-esta-tu-fichero", "1", "—", "0", "0", "sí", "2026-12-05 11:06"),
+                List.of("p3-donde-esta-tu-fichero", "3", "bien", "2", "2", "no", "2026-12-05 11:05"),
+                List.of("p3-donde-esta-tu-fichero", "10", "bien", "1", "0", "no", "2026-12-05 11:04"));
     }
 
     @Test
     void aSummaryLineANotebookCountsStepsWhoseLastCheckWasRight() {
         assertThat(ProgressSummary.of(RECORD, MADRID).summaries()).containsExactly(
                 "03: 1 de 2 comprobaciones bien; 0 de 1 predicciones acertadas",
-                "p1-donde-esta-tu-fichero: 2 de 2 comprobaciones bien");
+                "p3-donde-esta-tu-fichero: 2 de 2 comprobaciones bien");
     }
 
     @Test
@@ -52,7 +52,7 @@ class ProgressSummaryTest {
         assertThat(csv).isEqualTo("""
                 Cuaderno,Paso,Último resultado,Intentos,Pistas,Solución vista,Última vez
                 03,capa-del-contenedor,bien,1,0,no,2026-12-05T10:01:00Z
-                p1-donde-esta-tu-fichero,3,mal,1,0,no,2026-12-05T10:00:00Z
+                p3-donde-esta-tu-fichero,3,mal,1,0,no,2026-12-05T10:00:00Z
                 """);
     }
 

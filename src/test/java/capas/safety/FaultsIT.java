@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  */
 class FaultsIT {
     private static final String CONTAINER = "capas-fallo";
-    private static final Path P1 = Path.of("labs", "p1-donde-esta-tu-fichero.ipynb");
+    private static final Path P1 = Path.of("labs", "p3-donde-esta-tu-fichero.ipynb");
     /** A user made for this test: a system user, so without sudo rights and without a range in /etc/subuid. */
     private static final String GUEST = "capas-invitado";
     private static Path guestHome;

@@ -65,7 +65,7 @@ class StudentThingsIntactIT {
     void aLessonWhoseContainerNameIsTheStudentsStopsAtItsFirstCellAndSaysHowToGoOn() throws Exception {
         checkStopsAndTouchesNothing(Path.of("notebooks", "03-almacenamiento-de-contenedores.ipynb"), true, "contenedor1");
         checkStopsAndTouchesNothing(Path.of("notebooks", "04-almacenamiento-rootless.ipynb"), false, "contenedor1");
-        checkStopsAndTouchesNothing(Path.of("labs", "p1-donde-esta-tu-fichero.ipynb"), true, "mi-contenedor");
+        checkStopsAndTouchesNothing(Path.of("labs", "p3-donde-esta-tu-fichero.ipynb"), true, "mi-contenedor");
     }
 
     @Test

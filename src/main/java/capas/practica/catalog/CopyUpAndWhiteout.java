@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Práctica 2, "Copias hacia arriba y marcas de borrado": say which image layer provides a
+ * Práctica 4, "Copias hacia arriba y marcas de borrado": say which image layer provides a
  * file; predict which layer will hold a file of the image once the container changes it, then
  * change it (copy-up into the container layer); predict what deleting a file of the image
  * leaves in the container layer, then delete it (a whiteout hides it). Every check asks the
@@ -30,8 +30,8 @@ import java.util.Optional;
  * (the rootless course image is another build, with other ids).
  */
 public final class CopyUpAndWhiteout implements PracticaDefinition {
-    static final String ID = "p2-copias-y-whiteouts";
-    static final String CONTAINER = "capas-p2";
+    static final String ID = "p4-copias-y-whiteouts";
+    static final String CONTAINER = "capas-p4";
     static final String BUSYBOX = "/bin/busybox";
     static final String PASSWD = "/etc/passwd";
     static final String PAGE = "/var/www/index.html";

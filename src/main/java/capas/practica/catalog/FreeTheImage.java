@@ -32,17 +32,17 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Práctica 4, "Liberar una imagen": the lab builds an image of its own on top of the course
+ * Práctica 5, "Liberar una imagen": the lab builds an image of its own on top of the course
  * image and starts two containers from it (one running, one only created) and a neighbour from
  * the course image. The student says which containers keep {@code podman rmi} from removing
  * the image, then frees and removes it without touching any container that did not use it.
  */
 public final class FreeTheImage implements PracticaDefinition {
-    static final String ID = "p4-liberar-una-imagen";
-    static final String IMAGE = Labels.lessonImage("p4", "web");
-    static final String RUNNING = "p4-web";
-    static final String STOPPED = "p4-parado";
-    static final String NEIGHBOUR = "p4-vecino";
+    static final String ID = "p5-liberar-una-imagen";
+    static final String IMAGE = Labels.lessonImage("p5", "web");
+    static final String RUNNING = "p5-web";
+    static final String STOPPED = "p5-parado";
+    static final String NEIGHBOUR = "p5-vecino";
     private static final Messages M = Messages.forClass(FreeTheImage.class);
 
     /**
@@ -50,9 +50,9 @@ public final class FreeTheImage implements PracticaDefinition {
      * tell what the student removed even from a restarted kernel: the other containers
      * ({@code name:id,…}), the image's own layer and the layers it shares.
      */
-    static final String OTHERS_LABEL = "capas.p4.otros";
-    static final String OWN_LAYER_LABEL = "capas.p4.capa";
-    static final String SHARED_LABEL = "capas.p4.compartidas";
+    static final String OTHERS_LABEL = "capas.p5.otros";
+    static final String OWN_LAYER_LABEL = "capas.p5.capa";
+    static final String SHARED_LABEL = "capas.p5.compartidas";
 
     @Override
     public String id() {
@@ -97,10 +97,10 @@ public final class FreeTheImage implements PracticaDefinition {
 
     /** The recipe of the práctica's image: the course image plus a page of its own (one more layer). */
     private static TempDir context() {
-        TempDir dir = TempDir.create("capas-p4-");
+        TempDir dir = TempDir.create("capas-p5-");
         try {
             Files.writeString(dir.path().resolve("Containerfile"), "FROM " + Env.image() + "\nCOPY portada.html /var/www/index.html\n");
-            Files.writeString(dir.path().resolve("portada.html"), "<h1>Práctica 4</h1>\n");
+            Files.writeString(dir.path().resolve("portada.html"), "<h1>Práctica 5</h1>\n");
             return dir;
         } catch (IOException e) {
             dir.close();

@@ -6,23 +6,35 @@ import capas.practica.PracticaDefinition;
 import capas.practica.Task;
 import capas.practica.Verdict;
 
+import capas.CapasException;
 import capas.Messages;
+import capas.lab.PauseProcess;
+import capas.store.Container;
 import capas.store.IdMap;
 import capas.store.Location;
 import capas.Mode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.Normalizer;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.LongPredicate;
 
 /**
- * Práctica 3, "¿De quién es el fichero? (rootless)": root and uid 1000 of a rootless container
+ * Práctica 6, "¿De quién es el fichero? (rootless)": root and uid 1000 of a rootless container
  * each write a file; the student gives the uid that owns each one on the host, and the uid that
- * {@code podman unshare} shows. The checks read the owner from the real layer and the map from
- * the real user namespace, so they hold for any /etc/subuid.
+ * {@code podman unshare} shows; then the pid of podman's pause process, and whether the
+ * container's overlay is in the host's mount table or only in the pause process's mount
+ * namespace. The checks read the owner from the real layer, the map from the real user
+ * namespace and the mounts from both real tables, so they hold for any /etc/subuid.
  */
 public final class HostUids implements PracticaDefinition {
-    static final String ID = "p3-uids-rootless";
-    static final String CONTAINER = "capas-p3";
+    static final String ID = "p6-uids-rootless";
+    static final String CONTAINER = "capas-p6";
     static final String ROOT_FILE = "/tmp/de-root.txt";
     static final String USER_FILE = "/tmp/de-1000.txt";
     static final long USER = 1000;
@@ -50,6 +62,8 @@ public final class HostUids implements PracticaDefinition {
         tasks.put(2, answer -> hostUid(2, answer, lab.ids().owner(CONTAINER, ROOT_FILE), lab.ids().uidMap()));
         tasks.put(3, answer -> hostUid(3, answer, lab.ids().owner(CONTAINER, USER_FILE), lab.ids().uidMap()));
         tasks.put(4, answer -> unshareUid(answer, lab.ids().owner(CONTAINER, USER_FILE)));
+        tasks.put(5, answer -> pausePid(lab, answer));
+        tasks.put(6, answer -> overlayPlace(lab, answer));
         return tasks;
     }
 
@@ -139,5 +153,128 @@ public final class HostUids implements PracticaDefinition {
             return OptionalLong.of(Long.parseLong(answer.toString().strip()));
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * The pids a student may take for the pause process's, each with its own direction.
+     *
+     * @param pause     the pause process, as podman knows it ({@code pause.pid})
+     * @param container the container's first process, or -1 when it is not running
+     * @param conmon    the container's conmon, or -1
+     * @param kernel    this notebook's kernel
+     * @param alive     whether a pid is a process of this machine
+     */
+    record Pids(long pause, long container, long conmon, long kernel, LongPredicate alive) {
+    }
+
+    private static Verdict pausePid(Capas lab, Object answer) {
+        PauseProcess pause = lab.processes().pause();
+        long container = -1;
+        long conmon = -1;
+        try {
+            container = lab.processes().pid(CONTAINER);
+            conmon = lab.podman().inspect(CONTAINER).path("State").path("ConmonPid").asLong(-1);
+        } catch (CapasException e) {
+            // Not running, or gone: those two are then no answer anybody can give.
+        }
+        Verdict v = judgePid(answer, new Pids(pause.pid(), container, conmon, ProcessHandle.current().pid(),
+                pid -> Files.isDirectory(Path.of("/proc", String.valueOf(pid)))));
+        return v.correct() ? new Verdict(5, true, v.message(), List.of(M.get("pid.file", pause.pidFile(), String.valueOf(pause.pid())))) : v;
+    }
+
+    /** Task 5: the pause process's pid. */
+    static Verdict judgePid(Object answer, Pids pids) {
+        OptionalLong given = number(answer);
+        if (given.isEmpty()) {
+            return Verdict.wrong(5, M.get("pid.nan"));
+        }
+        long g = given.getAsLong();
+        if (g == pids.pause()) {
+            return Verdict.right(5, M.get("pid.ok", String.valueOf(g)));
+        }
+        if (g == pids.container()) {
+            return Verdict.wrong(5, M.get("pid.container"));
+        }
+        if (g == pids.conmon()) {
+            return Verdict.wrong(5, M.get("pid.conmon"));
+        }
+        if (g == pids.kernel()) {
+            return Verdict.wrong(5, M.get("pid.kernel"));
+        }
+        if (g == 1) {
+            return Verdict.wrong(5, M.get("pid.one"));
+        }
+        return Verdict.wrong(5, M.get(pids.alive().test(g) ? "pid.other" : "pid.none"));
+    }
+
+    /** Where a mount can be seen: what the student answers in task 6, and what the tables say. */
+    enum Place {
+        /** Only in the pause process's mount namespace (where {@code podman unshare} enters). */
+        PAUSE,
+        /** In the host's mount table. */
+        HOST,
+        /** In both tables. */
+        BOTH,
+        /** Inside the container (its own root). */
+        CONTAINER
+    }
+
+    private static Verdict overlayPlace(Capas lab, Object answer) {
+        Optional<Container> c = lab.store().findContainer(CONTAINER);
+        if (c.isEmpty()) {
+            return Verdict.wrong(6, M.get("place.gone"));
+        }
+        String merged = lab.store().mergedDir(c.get().layer()).toString();
+        boolean inPause = lab.mounts().namespace().stream().anyMatch(m -> m.mountPoint().equals(merged));
+        boolean onHost = lab.mounts().host().stream().anyMatch(m -> m.mountPoint().equals(merged));
+        if (!inPause && !onHost) {
+            return Verdict.wrong(6, M.get("place.not.mounted"));
+        }
+        return judgePlace(answer, merged, inPause, onHost);
+    }
+
+    /** Task 6: where the container's overlay is mounted, as the two tables say. */
+    static Verdict judgePlace(Object answer, String merged, boolean inPause, boolean onHost) {
+        Optional<Place> given = place(answer);
+        if (given.isEmpty()) {
+            return Verdict.wrong(6, M.get("place.format"));
+        }
+        Place right = onHost ? (inPause ? Place.BOTH : Place.HOST) : Place.PAUSE;
+        String[] details = {M.get("place.detail", merged),
+            M.get("place.detail.host", M.get(onHost ? "place.yes" : "place.no")),
+            M.get("place.detail.pause", M.get(inPause ? "place.yes" : "place.no"))};
+        if (given.get() == right) {
+            return Verdict.right(6, M.get(right == Place.PAUSE ? "place.ok" : "place.ok.other"), details);
+        }
+        if (right == Place.PAUSE) {
+            return Verdict.wrong(6, M.get(switch (given.get()) {
+                case HOST -> "place.host";
+                case BOTH -> "place.both";
+                default -> "place.container";
+            }));
+        }
+        return Verdict.wrong(6, M.get("place.wrong"));
+    }
+
+    /** The place a student's words name: "pausa", "anfitrión", "los dos", "contenedor"… */
+    static Optional<Place> place(Object answer) {
+        String text = Normalizer.normalize(answer == null ? "" : answer.toString(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT).strip();
+        boolean pause = text.contains("pausa") || text.contains("pause") || text.contains("unshare");
+        boolean host = text.contains("anfitrion") || text.contains("host");
+        if (text.matches(".*\\b(los dos|las dos|ambos|ambas)\\b.*")) {
+            return Optional.of(Place.BOTH);
+        }
+        if (pause && host) {
+            // "en la pausa, no en el anfitrión": one word is the answer, so a sentence is no answer to guess at.
+            return Optional.empty();
+        }
+        if (pause) {
+            return Optional.of(Place.PAUSE);
+        }
+        if (host) {
+            return Optional.of(Place.HOST);
+        }
+        return text.contains("contenedor") ? Optional.of(Place.CONTAINER) : Optional.empty();
     }
 }

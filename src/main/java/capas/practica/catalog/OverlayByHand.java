@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Práctica 5, "Un overlay a mano": in {@code ~/capas-p5} the student predicts which folder
+ * Práctica 1, "Un overlay a mano": in {@code ~/capas-p1} the student predicts which folder
  * serves a file of {@code merged}, mounts the overlay rootless (inside {@code podman unshare},
  * with {@code userxattr}), predicts and then makes a copy-up, a whiteout and an opaque
  * directory, and unmounts and removes it all. No podman object is made: the checks read the
@@ -35,8 +35,8 @@ import java.util.Optional;
  * field, so a restarted kernel judges the same way.
  */
 public final class OverlayByHand implements PracticaDefinition {
-    static final String ID = "p5-overlay-a-mano";
-    static final String DIR = "capas-p5";
+    static final String ID = "p1-overlay-a-mano";
+    static final String DIR = "capas-p1";
     static final String LOWER1 = "lower1";
     static final String LOWER2 = "lower2";
     static final String UPPER = "upper";

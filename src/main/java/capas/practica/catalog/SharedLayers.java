@@ -7,12 +7,14 @@ import capas.Messages;
 import capas.Mode;
 import capas.lab.Capas;
 import capas.os.TempDir;
+import capas.podman.Podman;
 import capas.practica.Answers;
 import capas.practica.PracticaDefinition;
 import capas.practica.Task;
 import capas.practica.Verdict;
 import capas.store.Image;
 import capas.store.Layer;
+import capas.store.OverlayLayout;
 import capas.store.Store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,15 +36,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Práctica 6, "Capas compartidas": the lab builds image {@code a} (the course image plus one
+ * Práctica 2, "Capas compartidas": the lab builds image {@code a} (the course image plus one
  * layer) and image {@code b} (a plus two layers). The student says which layers they share,
- * how much b really adds to the disk, and which layer of {@code layers.json} a digest of b's
- * manifest names.
+ * how much b really adds to the disk, which layer of {@code layers.json} a digest of b's
+ * manifest names, which layer the first short name of b's top {@code lower} file leads to
+ * through {@code l/}, and where both stores live (the graph roots {@code podman info} gives).
  */
 public final class SharedLayers implements PracticaDefinition {
-    static final String ID = "p6-capas-compartidas";
-    static final String IMAGE_A = Labels.lessonImage("p6", "a");
-    static final String IMAGE_B = Labels.lessonImage("p6", "b");
+    static final String ID = "p2-capas-compartidas";
+    static final String IMAGE_A = Labels.lessonImage("p2", "a");
+    static final String IMAGE_B = Labels.lessonImage("p2", "b");
     /** Sizes of the files each layer adds: a's one, then b's two. */
     static final int A_BYTES = 3_000_000;
     static final int B1_BYTES = 1_000_000;
@@ -89,7 +92,7 @@ public final class SharedLayers implements PracticaDefinition {
 
     /** A build context: the Containerfile and files of fixed pseudo-random bytes (name → size). */
     private static TempDir context(String containerfile, Map<String, Integer> files) {
-        TempDir dir = TempDir.create("capas-p6-");
+        TempDir dir = TempDir.create("capas-p2-");
         try {
             Files.writeString(dir.path().resolve("Containerfile"), containerfile);
             for (Map.Entry<String, Integer> f : files.entrySet()) {
@@ -110,6 +113,8 @@ public final class SharedLayers implements PracticaDefinition {
         tasks.put(1, answer -> shared(lab, answer));
         tasks.put(2, answer -> added(lab, answer));
         tasks.put(3, answer -> layerOfDigest(lab, answer));
+        tasks.put(4, answer -> firstLower(lab, answer));
+        tasks.put(5, answer -> judgeRoots(answer, lab.graphRoot(), new Podman(Mode.ROOTLESS).graphRoot(), Env.home()));
         return tasks;
     }
 
@@ -313,5 +318,139 @@ public final class SharedLayers implements PracticaDefinition {
             return Verdict.wrong(3, M.get("digest.other.layer"));
         }
         return Verdict.wrong(3, M.get("layer.unknown", IMAGE_A, IMAGE_B));
+    }
+
+    /**
+     * Task 4: the first short name in the {@code lower} file of b's top layer, followed through
+     * {@code l/}. Read from the real files, so the answer is what the student's store says.
+     */
+    private static Verdict firstLower(Capas lab, Object answer) {
+        Optional<Images> found = images(lab);
+        if (found.isEmpty()) {
+            return gone(4);
+        }
+        Images im = found.get();
+        Layer top = im.layersB().get(im.layersB().size() - 1);
+        List<String> names = new ArrayList<>();
+        for (String entry : lab.files().readFile(im.store().layout().lowerFile(top.id())).strip().split(":")) {
+            names.add(entry.substring(entry.indexOf('/') + 1));
+        }
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            Optional<String> layer = im.store().layerOfLink(name);
+            if (layer.isEmpty()) {
+                return Verdict.wrong(4, M.get("lower.unlinked", name));
+            }
+            ids.add(layer.get());
+        }
+        List<String> images = im.store().images().stream().map(Image::id).toList();
+        return judgeLower(answer, new LowerFacts(top.id(), names, ids, images));
+    }
+
+    /**
+     * What task 4 is judged against.
+     *
+     * @param top    b's top layer, whose {@code lower} file the student reads
+     * @param names  the short names in that file, in its order (the layer just below first)
+     * @param layers the layer each name leads to through {@code l/}, in the same order
+     * @param images the ids of the store's images
+     */
+    record LowerFacts(String top, List<String> names, List<String> layers, List<String> images) {
+    }
+
+    private static final Pattern SHORT_NAME = Pattern.compile("[A-Z0-9]{26}");
+
+    /** Task 4: the layer the first name of {@code lower} leads to; each usual slip gets its own direction. */
+    static Verdict judgeLower(Object answer, LowerFacts facts) {
+        // "l/NAME", "../ID/diff" and "overlay/ID" are the same answer written as the files show it.
+        String text = answer == null ? "" : answer.toString().strip().replaceFirst("/+$", "").replaceFirst("/diff$", "");
+        text = text.substring(text.lastIndexOf('/') + 1);
+        if (SHORT_NAME.matcher(text).matches()) {
+            return Verdict.wrong(4, M.get(text.equals(facts.names().get(0)) ? "lower.short.name" : "lower.short.other"));
+        }
+        Optional<String> given = Answers.idPrefix(text);
+        if (given.isEmpty()) {
+            return Verdict.wrong(4, M.get("id.format"));
+        }
+        String g = given.get();
+        List<String> layers = facts.layers();
+        if (Answers.names(g, layers.get(0))) {
+            return Verdict.right(4, M.get("lower.ok", String.valueOf(layers.size())),
+                    M.get("lower.pair", facts.names().get(0), layers.get(0)));
+        }
+        if (Answers.names(g, facts.top())) {
+            return Verdict.wrong(4, M.get("lower.top"));
+        }
+        if (layers.size() > 1 && Answers.names(g, layers.get(layers.size() - 1))) {
+            return Verdict.wrong(4, M.get("lower.last"));
+        }
+        if (layers.stream().anyMatch(l -> Answers.names(g, l))) {
+            return Verdict.wrong(4, M.get("lower.other"));
+        }
+        if (facts.images().stream().anyMatch(i -> Answers.names(g, i))) {
+            return Verdict.wrong(4, M.get("image.id.other"));
+        }
+        return Verdict.wrong(4, M.get("layer.unknown", IMAGE_A, IMAGE_B));
+    }
+
+    /**
+     * Task 5: the graph roots of the rootful and the rootless store, in that order, as
+     * {@code podman info} gives them; {@code ~} and {@code $HOME} stand for {@code home}.
+     */
+    static Verdict judgeRoots(Object answer, Path rootful, Path rootless, Path home) {
+        String text = answer == null ? "" : answer.toString().strip();
+        String[] parts = text.split("[\\s,;]+");
+        if (text.isEmpty() || parts.length != 2) {
+            return Verdict.wrong(5, M.get("roots.format"));
+        }
+        Path first = path(parts[0], home);
+        Path second = path(parts[1], home);
+        String[] details = {M.get("roots.detail.rootful", rootful), M.get("roots.detail.rootless", rootless)};
+        if (first.equals(rootful) && second.equals(rootless)) {
+            return Verdict.right(5, M.get("roots.ok"), details);
+        }
+        if (first.equals(second)) {
+            return Verdict.wrong(5, M.get("roots.same"));
+        }
+        if (first.equals(rootless) && second.equals(rootful)) {
+            return Verdict.wrong(5, M.get("roots.swapped"));
+        }
+        if (first.equals(rootless)) {
+            return Verdict.wrong(5, M.get("roots.rootless.first"));
+        }
+        if (second.equals(rootful)) {
+            return Verdict.wrong(5, M.get("roots.rootful.second"));
+        }
+        if (!first.equals(rootful)) {
+            return Verdict.wrong(5, rootMistake(first, rootful, "rootful"));
+        }
+        return Verdict.wrong(5, rootMistake(second, rootless, "rootless"));
+    }
+
+    private static String rootMistake(Path given, Path right, String store) {
+        String which = M.get("roots.which." + store);
+        if (given.getFileName() != null && given.getFileName().toString().endsWith(".conf")) {
+            return M.get("roots.conf", which);
+        }
+        if (right.equals(given.getParent())) {
+            return M.get(given.getFileName().toString().equals(OverlayLayout.OVERLAY) ? "roots.driver" : "roots.inside", which);
+        }
+        if (given.startsWith("/run") || given.toString().contains("/run/")) {
+            return M.get("roots.runroot", which);
+        }
+        if (given.startsWith(right)) {
+            return M.get("roots.inside", which);
+        }
+        return M.get("roots.wrong", which);
+    }
+
+    private static Path path(String given, Path home) {
+        String p = given.replaceAll("^[\"']|[\"']$", "");
+        if (p.equals("~") || p.startsWith("~/")) {
+            p = home + p.substring(1);
+        } else if (p.startsWith("$HOME")) {
+            p = home + p.substring("$HOME".length());
+        }
+        return Path.of(p).normalize();
     }
 }

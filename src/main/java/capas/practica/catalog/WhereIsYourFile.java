@@ -28,12 +28,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Práctica 1, "¿Dónde está tu fichero?": create a container with sudo, write a file in it,
- * give the file's path on the host, remove the container. Each check reads the real store and
+ * Práctica 3, "¿Dónde está tu fichero?": create a container with sudo, write a file in it,
+ * give the file's path on the host, then the path of the {@code userdata} file that holds what
+ * {@code podman logs} shows, and remove the container. Each check reads the real store and
  * names the usual mistakes (merged, an image layer, the container id for the layer id…).
  */
 public final class WhereIsYourFile implements PracticaDefinition {
-    static final String ID = "p1-donde-esta-tu-fichero";
+    static final String ID = "p3-donde-esta-tu-fichero";
     static final String CONTAINER = "mi-contenedor";
     static final String FILE = "/tmp/hola.txt";
     private static final Messages M = Messages.forClass(WhereIsYourFile.class);
@@ -60,7 +61,8 @@ public final class WhereIsYourFile implements PracticaDefinition {
         tasks.put(1, answer -> created(lab));
         tasks.put(2, answer -> written(lab));
         tasks.put(3, answer -> hostPath(lab, answer));
-        tasks.put(4, answer -> removed(lab));
+        tasks.put(4, answer -> logFile(lab, answer));
+        tasks.put(5, answer -> removed(lab));
         return tasks;
     }
 
@@ -196,6 +198,71 @@ public final class WhereIsYourFile implements PracticaDefinition {
         return name.length() >= 12 && name.length() < id.length() && id.startsWith(name);
     }
 
+    /** {@code userdata/ctr.log}: where conmon writes what the container prints, what {@code podman logs} reads. */
+    static final String LOG = "ctr.log";
+
+    private static Verdict logFile(Capas lab, Object answer) {
+        if (answer == null || answer.toString().isBlank()) {
+            return Verdict.wrong(4, M.get("path.empty"));
+        }
+        Store store = lab.store();
+        Optional<Container> c = store.findContainer(CONTAINER);
+        if (c.isEmpty()) {
+            return Verdict.wrong(4, M.get("log.gone"));
+        }
+        // Podman says where the log is (k8s-file's default is userdata/ctr.log); journald keeps none on disk.
+        String logPath = lab.podman().inspect(CONTAINER).path("LogPath").asText("");
+        Path real = logPath.isBlank() ? store.userdataDir(c.get()).resolve(LOG) : Path.of(logPath);
+        if (!lab.files().exists(real)) {
+            return Verdict.wrong(4, M.get("log.none", store.userdataDir(c.get())));
+        }
+        return judgeLog(answer, new PathFacts(store.layout(), new Podman(Mode.ROOTLESS).graphRoot(), c.get().id(), c.get().layer(),
+                List.of(), real));
+    }
+
+    /** Task 4: the answer is {@code overlay-containers/<id>/userdata/ctr.log}; each usual wrong path gets its own direction. */
+    static Verdict judgeLog(Object answer, PathFacts facts) {
+        if (answer == null || answer.toString().isBlank()) {
+            return Verdict.wrong(4, M.get("path.empty"));
+        }
+        OverlayLayout store = facts.rootful();
+        Path given = Path.of(answer.toString().strip()).normalize();
+        Path userdata = store.userdataDir(facts.containerId());
+        if (given.equals(facts.real())) {
+            return Verdict.right(4, M.get("log.ok"), given.toString());
+        }
+        String file = given.getFileName() == null ? "" : given.getFileName().toString();
+        if (!given.isAbsolute()) {
+            return Verdict.wrong(4, M.get(file.equals(LOG) ? "log.relative.name" : "path.relative", store.graphRoot()));
+        }
+        if (given.equals(userdata)) {
+            return Verdict.wrong(4, M.get("log.userdata.only"));
+        }
+        if (given.startsWith(userdata)) {
+            return Verdict.wrong(4, M.get(file.equals("config.json") ? "log.config" : "log.other.file"));
+        }
+        if (given.startsWith(facts.rootlessRoot())) {
+            return Verdict.wrong(4, M.get("path.rootless"));
+        }
+        if (given.startsWith(store.containersDir()) && given.getNameCount() > store.containersDir().getNameCount()) {
+            String name = given.getName(store.containersDir().getNameCount()).toString();
+            if (name.equals(facts.layer()) || isShortened(name, facts.layer())) {
+                return Verdict.wrong(4, M.get("log.layer.id"));
+            }
+            if (isShortened(name, facts.containerId())) {
+                return Verdict.wrong(4, M.get("path.short.id"));
+            }
+            return Verdict.wrong(4, M.get("log.other.container"));
+        }
+        if (given.startsWith(store.overlayDir())) {
+            return Verdict.wrong(4, M.get("log.layer"));
+        }
+        if (file.equals(LOG) && given.startsWith("/run")) {
+            return Verdict.wrong(4, M.get("log.runroot", store.graphRoot()));
+        }
+        return Verdict.wrong(4, M.get("log.wrong"));
+    }
+
     /**
      * The container is gone, and so is its layer. Nothing remembers which layer it was (the
      * kernel may have restarted since task 3), so any layer folder the store no longer lists
@@ -205,15 +272,15 @@ public final class WhereIsYourFile implements PracticaDefinition {
         Store store = lab.store();
         Optional<Container> still = store.findContainer(CONTAINER);
         if (still.isPresent()) {
-            return Verdict.wrong(4, M.get(lab.mounts().isOverlay(store.mergedDir(still.get().layer())) ? "removed.still" : "removed.stopped"));
+            return Verdict.wrong(5, M.get(lab.mounts().isOverlay(store.mergedDir(still.get().layer())) ? "removed.still" : "removed.stopped"));
         }
         Set<String> listed = store.layers().stream().map(Layer::id).collect(Collectors.toSet());
         for (DirEntry entry : lab.files().listDir(store.overlayDir())) {
             if (entry.name().matches("[0-9a-f]{64}") && !listed.contains(entry.name())) {
-                return Verdict.wrong(4, M.get("removed.layer", entry.name()));
+                return Verdict.wrong(5, M.get("removed.layer", entry.name()));
             }
         }
-        return Verdict.right(4, M.get("removed.ok"));
+        return Verdict.right(5, M.get("removed.ok"));
     }
 
     private static Store rootlessStore() {

@@ -8,7 +8,7 @@ import capas.practica.Verdict;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How práctica 2 reads an id and a prediction, before any store is asked. */
+/** How práctica 4 reads an id and a prediction, before any store is asked. */
 class CopyUpAndWhiteoutTest {
     private static final String LAYER = "4f1d9b2c7e3a5b6c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c";
 

@@ -6,6 +6,7 @@ import capas.practica.Verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.store.IdMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The feedback on a host uid, with the map of this machine's alumno (uid 1001, subuids from 100000). */
@@ -62,5 +63,56 @@ class HostUidsTest {
         assertThat(HostUids.unshareUid("1000", USER_FILE).correct()).isTrue();
         assertThat(HostUids.unshareUid(100999, USER_FILE).message()).contains("el uid que ve el anfitrión");
         assertThat(HostUids.unshareUid(7, USER_FILE).message()).contains("podman unshare ls -ln");
+    }
+
+    private static final HostUids.Pids PIDS = new HostUids.Pids(2345, 3456, 3450, 999, pid -> pid == 4000 || pid < 5000 && pid > 1000);
+
+    @Test
+    void thePausePidIsTheOnePodmanWrote() {
+        Verdict v = HostUids.judgePid(2345L, PIDS);
+        assertThat(v.correct()).isTrue();
+        assertThat(v.task()).isEqualTo(5);
+        assertThat(HostUids.judgePid(" 2345\n", PIDS).correct()).isTrue();
+    }
+
+    @Test
+    void eachUsualWrongPidGetsItsOwnDirection() {
+        Map<Object, String> expected = Map.of(
+                3456, "Ese es el primer proceso de capas-p6",
+                3450, "Ese es conmon",
+                999, "este núcleo (kernel) de Jupyter",
+                1, "El 1 es el primer proceso",
+                4000, "Ese proceso existe, pero no es el de pausa",
+                77777, "No hay ningún proceso con ese pid",
+                "pausa", "un número, sin comillas");
+        expected.forEach((given, says) -> {
+            Verdict v = HostUids.judgePid(given, PIDS);
+            assertThat(v.correct()).as(given.toString()).isFalse();
+            assertThat(v.message()).as(given.toString()).contains(says);
+        });
+    }
+
+    @Test
+    void aRootlessOverlayIsOnlyInThePauseProcesssNamespace() {
+        String merged = "/home/alumno/.local/share/containers/storage/overlay/abc/merged";
+        Verdict v = HostUids.judgePlace("Pausa", merged, true, false);
+        assertThat(v.correct()).isTrue();
+        assertThat(v.task()).isEqualTo(6);
+        assertThat(v.message()).contains("lección 03");
+        assertThat(v.details()).containsExactly("merged: " + merged, "en la tabla del anfitrión (/proc/self/mountinfo): no",
+                "en la del proceso de pausa: sí");
+        assertThat(HostUids.judgePlace("anfitrión", merged, true, false).message()).contains("no está. Podman rootless lo monta dentro");
+        assertThat(HostUids.judgePlace("ANFITRION", merged, true, false).message()).contains("no está. Podman rootless lo monta dentro");
+        assertThat(HostUids.judgePlace("los dos", merged, true, false).message()).startsWith("Sólo en una de las dos");
+        assertThat(HostUids.judgePlace("en el contenedor", merged, true, false).message()).contains("ese overlay es la raíz");
+        assertThat(HostUids.judgePlace("en la pausa, no en el anfitrión", merged, true, false).message()).contains("una sola de estas palabras");
+        assertThat(HostUids.judgePlace("", merged, true, false).message()).contains("una sola de estas palabras");
+    }
+
+    @Test
+    void whatTheTablesSayIsTheAnswerWhereverTheOverlayIs() {
+        // A podman that mounted in the host's namespace (none does rootless today): the tables decide, not the lesson.
+        assertThat(HostUids.judgePlace("anfitrión", "/m", false, true).correct()).isTrue();
+        assertThat(HostUids.judgePlace("pausa", "/m", false, true).message()).contains("mira los detalles");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Práctica 1: the labels it asks for, and the direction each usual wrong host path gets. */
+/** Práctica 3: the labels it asks for, and the direction each usual wrong host path gets. */
 class WhereIsYourFileTest {
     private static final String ROOT = "/var/lib/containers/storage";
     private static final String CONTAINER = "c".repeat(64);
@@ -22,10 +22,10 @@ class WhereIsYourFileTest {
 
     @Test
     void namesTheMissingLabels() {
-        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "p1"))).isEmpty();
-        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true"))).containsExactly("capas.leccion=p1");
-        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "03"))).containsExactly("capas.leccion=p1");
-        assertThat(WhereIsYourFile.missingLabels(Map.of())).containsExactly("capas.lab=true", "capas.leccion=p1");
+        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "p3"))).isEmpty();
+        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true"))).containsExactly("capas.leccion=p3");
+        assertThat(WhereIsYourFile.missingLabels(Map.of("capas.lab", "true", "capas.leccion", "03"))).containsExactly("capas.leccion=p3");
+        assertThat(WhereIsYourFile.missingLabels(Map.of())).containsExactly("capas.lab=true", "capas.leccion=p3");
     }
 
     @Test
@@ -72,5 +72,40 @@ class WhereIsYourFileTest {
     void anEmptyAnswerAsksForOne() {
         assertThat(WhereIsYourFile.judgePath("  ", FACTS).message()).contains("variable respuesta");
         assertThat(WhereIsYourFile.judgePath(null, FACTS).message()).contains("variable respuesta");
+    }
+
+    private static final String LOG = ROOT + "/overlay-containers/" + CONTAINER + "/userdata/ctr.log";
+    private static final WhereIsYourFile.PathFacts LOG_FACTS = new WhereIsYourFile.PathFacts(new OverlayLayout(Path.of(ROOT)),
+            Path.of("/home/alumno/.local/share/containers/storage"), CONTAINER, LAYER, List.of(), Path.of(LOG));
+
+    @Test
+    void theLogIsCtrLogInTheContainersUserdata() {
+        Verdict v = WhereIsYourFile.judgeLog(" " + LOG + "\n", LOG_FACTS);
+        assertThat(v.correct()).isTrue();
+        assertThat(v.message()).startsWith("Correcto").contains("podman logs");
+        assertThat(v.task()).isEqualTo(4);
+    }
+
+    @Test
+    void eachUsualWrongLogPathGetsItsOwnDirection() {
+        String userdata = ROOT + "/overlay-containers/" + CONTAINER + "/userdata";
+        Map<String, String> expected = Map.ofEntries(
+                Map.entry(userdata + "/config.json", "config.json es la configuración"),
+                Map.entry(userdata, "falta, detrás, el nombre del fichero"),
+                Map.entry(userdata + "/shm", "ese fichero no"),
+                Map.entry(ROOT + "/overlay-containers/" + LAYER + "/userdata/ctr.log", "no el de su capa"),
+                Map.entry(ROOT + "/overlay-containers/" + CONTAINER.substring(0, 12) + "/userdata/ctr.log", "64 caracteres"),
+                Map.entry(ROOT + "/overlay-containers/" + "e4".repeat(32) + "/userdata/ctr.log", "no es la de mi-contenedor"),
+                Map.entry(ROOT + "/overlay/" + LAYER + "/diff/ctr.log", "Eso está en overlay/"),
+                Map.entry("/run/containers/storage/overlay-containers/" + CONTAINER + "/userdata/ctr.log", "runroot"),
+                Map.entry("ctr.log", "El fichero es ese, pero escribe su ruta completa"),
+                Map.entry("/home/alumno/.local/share/containers/storage/overlay-containers/" + CONTAINER + "/userdata/ctr.log", "almacén rootless"),
+                Map.entry("/var/log/ctr.log", "Ese no es el fichero"));
+        expected.forEach((given, says) -> {
+            Verdict v = WhereIsYourFile.judgeLog(given, LOG_FACTS);
+            assertThat(v.correct()).as(given).isFalse();
+            assertThat(v.message()).as(given).contains(says);
+        });
+        assertThat(WhereIsYourFile.judgeLog("  ", LOG_FACTS).message()).contains("entre comillas");
     }
 }
