@@ -80,9 +80,9 @@ class ConcurrencyIT {
         List<String> cells = KernelSession.codeCells(LESSON_03);
         // The first kernel opens lesson 03, waits while the second tries, then goes on with the lesson.
         List<Map<String, Object>> first = List.of(
-                Map.of("execute", cells.get(0) + "\nFiles.writeString(Path.of(\"" + ready + "\"), \"\");"),
+                Map.of("execute", KernelSession.codeCell(LESSON_03, "preparacion") + "\nFiles.writeString(Path.of(\"" + ready + "\"), \"\");"),
                 Map.of("execute", "for (int i = 0; i < 1200 && !Files.exists(Path.of(\"" + secondDone + "\")); i++) Thread.sleep(100);"),
-                Map.of("execute", cells.get(1)),
+                Map.of("execute", KernelSession.codeCell(LESSON_03, "run")),
                 Map.of("execute", "System.out.println(lab.podman().inspect(\"contenedor1\").path(\"State\").path(\"Status\").asText());"),
                 Map.of("execute", "lab.podman().removeIfLab(\"contenedor1\");"));
         CompletableFuture<JsonNode> firstKernel = CompletableFuture.supplyAsync(() -> KernelSession.run(first));

@@ -61,6 +61,24 @@ public final class KernelSession {
     }
 
     /** The code cells of a notebook, in order, as "Run All" would send them. */
+    /** The source of the code cell tagged {@code tag}: tests name a cell, not its position, which lessons change. */
+    public static String codeCell(Path ipynb, String tag) {
+        try {
+            for (JsonNode cell : JSON.readTree(ipynb.toFile()).path("cells")) {
+                for (JsonNode t : cell.path("metadata").path("tags")) {
+                    if (t.asText().equals(tag) && cell.path("cell_type").asText().equals("code")) {
+                        StringBuilder source = new StringBuilder();
+                        cell.path("source").forEach(line -> source.append(line.asText()));
+                        return source.toString();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalArgumentException("no code cell tagged " + tag + " in " + ipynb);
+    }
+
     public static List<String> codeCells(Path ipynb) {
         try {
             List<String> cells = new ArrayList<>();
