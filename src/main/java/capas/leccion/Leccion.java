@@ -10,7 +10,6 @@ import capas.progress.ProgressLog;
 import capas.render.Callout;
 import capas.render.Displayable;
 import capas.render.Tone;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -38,7 +37,6 @@ public final class Leccion {
     private final ProgressLog record;
     private final Map<String, String> predictions = new HashMap<>();
     private final Map<String, Object> kept = new HashMap<>();
-    private boolean recordFailed;
 
     Leccion(LessonDefinition definition, Capas lab, ProgressLog record) {
         this.definition = definition;
@@ -120,14 +118,6 @@ public final class Leccion {
     }
 
     private void note(String step, Action action, Boolean correct, String detail) {
-        try {
-            record.append(ProgressEntry.now(definition.id(), step, action, correct, 0, detail));
-        } catch (UncheckedIOException e) {
-            // The check's answer matters more than its record: say so once, and go on.
-            if (!recordFailed) {
-                recordFailed = true;
-                System.err.println(M.get("leccion.record.failed", record.file(), e.getCause().getMessage()));
-            }
-        }
+        record.keep(ProgressEntry.now(definition.id(), step, action, correct, 0, detail));
     }
 }

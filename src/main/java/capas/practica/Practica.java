@@ -11,7 +11,6 @@ import capas.progress.ProgressLog;
 import capas.render.Callout;
 import capas.render.Displayable;
 import capas.render.Tone;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +49,6 @@ public final class Practica {
     private final Map<Integer, Integer> hintsGiven = new HashMap<>();
     private final ProgressLog record;
     private final boolean exam;
-    private boolean recordFailed;
 
     Practica(PracticaDefinition definition, Capas lab, ProgressLog record, boolean exam) {
         this.definition = definition;
@@ -148,15 +146,7 @@ public final class Practica {
     }
 
     private void note(int task, Action action, Boolean correct, String detail) {
-        try {
-            record.append(ProgressEntry.now(definition.id(), String.valueOf(task), action, correct, hintsGiven.getOrDefault(task, 0), detail));
-        } catch (UncheckedIOException e) {
-            // The verdict matters more than its record: say so once, and go on.
-            if (!recordFailed) {
-                recordFailed = true;
-                System.err.println(M.get("practica.record.failed", record.file(), e.getCause().getMessage()));
-            }
-        }
+        record.keep(ProgressEntry.now(definition.id(), String.valueOf(task), action, correct, hintsGiven.getOrDefault(task, 0), detail));
     }
 
     /** The first words of {@code message}, for the record: the whole feedback is the student's to read, not to log. */

@@ -1,6 +1,7 @@
 package capas.progress;
 
 import capas.Env;
+import capas.Messages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -26,8 +27,10 @@ public final class ProgressLog {
     /** The format's version, in every line as {@code v}. */
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Messages M = Messages.of(ProgressLog.class);
 
     private final Path file;
+    private boolean warned;
 
     public ProgressLog(Path file) {
         this.file = file;
@@ -62,6 +65,22 @@ public final class ProgressLog {
             Files.write(file, line, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Appends {@code entry} for a check, a hint or a solution the student just saw. A record that
+     * cannot be written (a full disk, a read-only home) is said once on stderr and never thrown:
+     * the check's answer matters more than its record.
+     */
+    public void keep(ProgressEntry entry) {
+        try {
+            append(entry);
+        } catch (UncheckedIOException e) {
+            if (!warned) {
+                warned = true;
+                System.err.println(M.get("progress.record.failed", file, e.getCause().getMessage()));
+            }
         }
     }
 
