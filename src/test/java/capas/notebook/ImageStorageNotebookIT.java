@@ -118,7 +118,7 @@ class ImageStorageNotebookIT {
         String digest = group(Pattern.compile("\"digest\": \"sha256:([0-9a-f]{64})\"\n}"), images);
         assertThat(manifest).endsWith(digest + "  " + STORE + "/overlay-images/" + imageId + "/manifest\n");
         assertThat(nb.cell("comprueba-manifiesto").text()).contains("✓ el config del manifiesto es el identificador de la imagen")
-                .contains("config.digest = sha256:" + imageId).contains("images.json: sha256:" + digest + "; sha256 de manifest: sha256:" + digest)
+                .contains("config.digest = sha256:" + imageId).contains("images.json: sha256:" + digest + "; sha256 del manifiesto: sha256:" + digest)
                 .contains("✓ el fichero con ese nombre (en base64) es la configuración").contains("sha256:" + imageId.substring(0, 12))
                 .contains("✓ el manifiesto lista 3 capas, de abajo arriba");
     }

@@ -180,7 +180,7 @@ public final class ImageStorage implements LessonDefinition {
     // ---- § 2: images.json and the manifest
 
     /**
-     * @param manifestSha the sha256 of the {@code manifest} file
+     * @param manifestSha the sha256 of the manifest images.json names ({@code manifest-<digest>}, else {@code manifest})
      * @param keyed       the base64-named files of the image's folder: decoded name → sha256 of the file
      * @param layers      the image's layers in the store, bottom first
      */
@@ -195,16 +195,22 @@ public final class ImageStorage implements LessonDefinition {
         String text = lab.files().readFile(folder.resolve("manifest"));
         JsonNode manifest = readJson(text);
         Map<String, String> keyed = new TreeMap<>();
+        // An image pulled again (from an archive, another registry) has one manifest-<digest> file per
+        // manifest, and images.json names the latest: its digest is the sum of that one.
+        String named = sha256(text);
         for (DirEntry e : lab.files().listDir(folder)) {
             if (e.name().startsWith("=")) {
                 String key = new String(Base64.getDecoder().decode(e.name().substring(1)), StandardCharsets.UTF_8);
                 // Only the configuration is checked: the others (manifest-…, signature-…) need no sum.
                 keyed.put(key, key.startsWith("sha256:") ? sha256(lab.files().readFile(folder.resolve(e.name()))) : "");
+                if (key.equals("manifest-" + img.digest())) {
+                    named = sha256(lab.files().readFile(folder.resolve(e.name())));
+                }
             }
         }
         List<String> digests = new ArrayList<>();
         manifest.path("layers").forEach(l -> digests.add(l.path("digest").asText()));
-        return new Manifest(img.id(), img.digest(), sha256(text), manifest.path("config").path("digest").asText(), keyed, digests,
+        return new Manifest(img.id(), img.digest(), named, manifest.path("config").path("digest").asText(), keyed, digests,
                 s.imageLayers(img), img.topLayer());
     }
 
