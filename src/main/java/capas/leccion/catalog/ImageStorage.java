@@ -4,6 +4,7 @@ import capas.CapasException;
 import capas.Env;
 import capas.Labels;
 import capas.Messages;
+import capas.os.Mount;
 import capas.Mode;
 import capas.context.DirEntry;
 import capas.leccion.Checked;
@@ -150,14 +151,7 @@ public final class ImageStorage implements LessonDefinition {
                 runRoot = store.path("runRoot").asText();
             }
         }
-        boolean tmpfs;
-        try {
-            tmpfs = Files.readAllLines(Path.of("/proc/self/mountinfo")).stream().map(l -> l.split(" "))
-                    .anyMatch(f -> f.length > 4 && f[4].equals("/run") && List.of(f).contains("-")
-                            && List.of(f).get(List.of(f).indexOf("-") + 1).equals("tmpfs"));
-        } catch (IOException e) {
-            tmpfs = false;
-        }
+        boolean tmpfs = Mount.read(Mount.SELF).stream().anyMatch(m -> m.mountPoint().equals("/run") && m.fsType().equals("tmpfs"));
         return new Stores(infos, runRoot, tmpfs, lab.graphRoot().toString());
     }
 

@@ -400,27 +400,22 @@ public final class UnionFilesystem implements LessonDefinition {
 
     static List<String> hostTable() {
         try {
-            return Files.readAllLines(Path.of("/proc/self/mountinfo"));
+            return Files.readAllLines(capas.os.Mount.SELF);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The line of {@code mountPoint} in a mountinfo table, or {@code null}. */
+    /** The line of {@code mountPoint} in a mountinfo table (shown to the student as it is), or {@code null}. */
     static String lineOf(List<String> table, Path mountPoint) {
-        return table.stream().filter(l -> l.contains(" " + mountPoint + " ")).findFirst().orElse(null);
+        return table.stream().filter(l -> capas.os.Mount.parse(l).filter(m -> m.mountPoint().equals(mountPoint.toString())).isPresent())
+                .findFirst().orElse(null);
     }
 
     /** The mount points of a mountinfo table inside {@code dir}. */
     static List<String> mountedUnder(List<String> table, Path dir) {
-        List<String> points = new ArrayList<>();
-        for (String line : table) {
-            String[] f = line.split(" ");
-            if (f.length > 4 && f[4].startsWith(dir + "/")) {
-                points.add(f[4]);
-            }
-        }
-        return points;
+        // The lesson names its own record Mount: the one mountinfo parser is spelled out.
+        return capas.os.Mount.parse(table).stream().map(capas.os.Mount::mountPoint).filter(p -> p.startsWith(dir + "/")).toList();
     }
 
     private static String text(Path file) {
