@@ -275,7 +275,14 @@ class Hub:
         except OSError as e:
             raise HubError(f"no se pudo hablar con el Hub: {e}") from e
         if response.code >= 400 or response.code == 599:
-            raise HubError(f"el Hub respondió {response.code} a {method} {path}")
+            detail = ""
+            try:
+                detail = json.loads(response.body or b"{}").get("message") or ""
+            except (ValueError, AttributeError):
+                pass
+            raise HubError(
+                f"el Hub respondió {response.code} a {method} {path}" + (f": {detail}" if detail else "")
+            )
         return response
 
     async def students(self):
