@@ -54,6 +54,8 @@ ACTIONS = {
     "reiniciar-entorno": {"destructive": True, "notebook": False},
 }
 FORMULA_LEADS = ("=", "+", "-", "@", "\t")
+# A command's output is shown to the teacher; its tail is what explains a failure.
+OUTPUT_LIMIT = 20000
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -208,7 +210,10 @@ async def run_command(argv, timeout=300):
         process.kill()
         await process.wait()
         return -1, f"{argv[0]} no terminó en {timeout} s"
-    return process.returncode, output.decode("utf-8", "replace")
+    text = output.decode("utf-8", "replace")
+    if len(text) > OUTPUT_LIMIT:
+        text = "…\n" + text[-OUTPUT_LIMIT:]
+    return process.returncode, text
 
 
 def cuadro_argv(environ=os.environ):
@@ -377,11 +382,11 @@ class PanelHandler(HubOAuthenticated, web.RequestHandler):
                  "los miembros del grupo «profesores».",
             404: "Esa página no existe en el panel.",
         }
-        self.render(
-            "error.html",
-            status=status_code,
-            message=messages.get(status_code, "Algo ha fallado en el panel."),
-        )
+        message = messages.get(status_code, "Algo ha fallado en el panel.")
+        error = kwargs.get("exc_info", (None, None, None))[1]
+        if status_code == 502 and isinstance(error, web.HTTPError) and error.args:
+            message = "No se pudo preparar el cuadro: " + str(error.args[0])
+        self.render("error.html", status=status_code, message=message)
 
     def get_template_namespace(self):
         namespace = super().get_template_namespace()
@@ -438,7 +443,7 @@ class CsvHandler(PanelHandler):
     async def get(self):
         users, students, notebooks, cells, last, problems = await self.grid()
         if problems:
-            raise web.HTTPError(502, "; ".join(problems))
+            raise web.HTTPError(502, "%s", "; ".join(problems))
         stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")
         self.set_header("Content-Type", "text/csv; charset=utf-8")
         self.set_header("Content-Disposition", f'attachment; filename="cuadro-{stamp}.csv"')
@@ -475,10 +480,20 @@ class ActionHandler(PanelHandler):
             return self.render("resultado.html", action=action, name=name, ok=False, message=problem, output="")
         if ACTIONS[action]["destructive"] and self.get_argument("confirmado", "") != "si":
             return self.render("confirmar.html", action=action, name=name, notebook=notebook)
+        busy = self.settings["panel_busy"]
+        if name in busy:
+            self.set_status(409)
+            return self.render(
+                "resultado.html", action=action, name=name, ok=False, output="",
+                message=f"Ya hay una acción en curso para {name}: espera a que termine.",
+            )
+        busy.add(name)
         try:
             ok, message, output = await getattr(self, "_" + action.replace("-", "_"))(name, notebook)
         except HubError as e:
             ok, message, output = False, str(e), ""
+        finally:
+            busy.discard(name)
         log.info("%s %s %s %s: %s", self.current_user["name"], action, name, notebook, "bien" if ok else "mal")
         self.render("resultado.html", action=action, name=name, ok=ok, message=message, output=output)
 
@@ -540,6 +555,7 @@ def make_app(prefix=None, hub=None, run=None, hub_auth=None, **settings):
         panel_hub=hub or Hub(),
         panel_run=run or run_command,
         panel_hub_auth=hub_auth,
+        panel_busy=set(),
         panel_hub_base=os.environ.get("JUPYTERHUB_BASE_URL", "/").rstrip("/") + "/",
     )
     base.update(settings)

@@ -3,6 +3,7 @@
 Run: cd aula && /usr/bin/python3 -m unittest discover -s tests -p 'test_panel.py'
 """
 
+import asyncio
 import csv
 import io
 import json
@@ -254,6 +255,13 @@ class PanelAppTest(AsyncHTTPTestCase):
         self.assertEqual(self.commands, [])
         self.assertEqual(self.hub.calls, [])
 
+    def test_one_action_at_a_time_per_student(self):
+        self._app.settings["panel_busy"].add("beto")
+        response = self.post("accion/arrancar", {"alumno": "beto"})
+        self.assertEqual(response.code, 409)
+        self.assertIn("Ya hay una acción en curso", response.body.decode())
+        self.assertEqual(self.hub.calls, [])
+
     # --- CSV
 
     def test_the_csv_download_is_the_wide_grid(self):
@@ -265,6 +273,88 @@ class PanelAppTest(AsyncHTTPTestCase):
         by_name = {r[0]: r for r in rows[1:]}
         self.assertEqual(by_name["ana"][4], "4/5 ✓ · 2 pistas · 1 solución · 2/3 predicciones")
         self.assertIn("'=cmd", by_name)
+
+
+class BrokenCuadroTest(AsyncHTTPTestCase):
+    """The Java command fails: the page says so, escaped; the CSV is refused, not half-made."""
+
+    def get_app(self):
+        async def run(argv, timeout=300):
+            return 1, f"Exception: {EVIL}"
+
+        return panel.make_app(prefix=PREFIX, hub=FakeHub([user("ana")]), run=run, hub_auth=FakeHubAuth())
+
+    def test_the_grid_shows_the_failure_escaped(self):
+        response = self.fetch(PREFIX, headers={"X-Test-User": teacher()})
+        body = response.body.decode()
+        self.assertEqual(response.code, 200)
+        self.assertIn("el cuadro de la clase falló (1)", body)
+        self.assertIn("&lt;img", body)
+        self.assertNotIn("<img", body)
+        self.assertIn(">ana<", body)
+
+    def test_the_csv_is_refused_with_a_spanish_page(self):
+        response = self.fetch(PREFIX + "cuadro.csv", headers={"X-Test-User": teacher()})
+        self.assertEqual(response.code, 502)
+        body = response.body.decode()
+        self.assertIn("No se pudo preparar el cuadro", body)
+        self.assertNotIn("<img", body)
+
+
+class FakeHubApi(web.RequestHandler):
+    """GET /hub/api/users as the Hub answers it with pagination: two pages."""
+
+    def get(self):
+        if self.request.headers.get("Authorization") != "token secreto":
+            raise web.HTTPError(403)
+        offset = int(self.get_argument("offset", "0"))
+        everyone = [user("ana"), user("profe", groups=("profesores",)), user("beto", server="/user/beto/")]
+        page = everyone[offset:offset + 2]
+        following = {"offset": offset + 2, "limit": 2, "url": "x"} if offset + 2 < len(everyone) else None
+        self.write({"items": page, "_pagination": {"offset": offset, "limit": 2, "total": 3, "next": following}})
+
+
+class FakeHubServer(web.RequestHandler):
+    def post(self, name):
+        self.set_status(500)
+        self.write({"status": 500, "message": "Spawner falló <mal>"})
+
+
+class HubClientTest(AsyncHTTPTestCase):
+    def get_app(self):
+        return web.Application([(r"/hub/api/users", FakeHubApi), (r"/hub/api/users/([^/]+)/server", FakeHubServer)])
+
+    def hub(self, token="secreto"):
+        return panel.Hub(api_url=self.get_url("/hub/api"), token=token)
+
+    def test_students_follows_pages_and_keeps_group_alumnos(self):
+        students = self.io_loop.run_sync(self.hub().students)
+        self.assertEqual(sorted(students), ["ana", "beto"])
+        self.assertEqual(panel.server_state(students["beto"]), "en marcha")
+
+    def test_a_refusal_is_a_hub_error(self):
+        with self.assertRaises(panel.HubError) as caught:
+            self.io_loop.run_sync(self.hub("otro").students)
+        self.assertIn("403", str(caught.exception))
+
+    def test_the_hubs_message_is_kept(self):
+        with self.assertRaises(panel.HubError) as caught:
+            self.io_loop.run_sync(lambda: self.hub().start("ana"))
+        self.assertIn("Spawner falló <mal>", str(caught.exception))
+
+
+class RunCommandTest(unittest.TestCase):
+    def test_long_output_keeps_its_tail(self):
+        argv = [sys.executable, "-c", "print('x' * 50000 + 'fin')"]
+        status, output = asyncio.run(panel.run_command(argv))
+        self.assertEqual(status, 0)
+        self.assertLessEqual(len(output), panel.OUTPUT_LIMIT + 2)
+        self.assertTrue(output.rstrip().endswith("fin"))
+
+    def test_a_missing_program_is_an_answer(self):
+        status, output = asyncio.run(panel.run_command(["/nonexistent/programa"]))
+        self.assertEqual(status, 127)
+        self.assertIn("no se pudo ejecutar", output)
 
 
 class GridTest(unittest.TestCase):
