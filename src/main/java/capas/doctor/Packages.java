@@ -18,6 +18,9 @@ public final class Packages {
     static final String SYSTEM = "sistema";
     /** Only for {@code ./lab test} (the browser tests). */
     static final String TESTS = "pruebas";
+    /** The classroom server's own ({@code ./lab aula}), and what only its student image holds: never a student's machine. */
+    public static final String CLASSROOM = "aula";
+    public static final String CLASSROOM_STUDENT = "aula-alumno";
     /** Fourth field: installed where the release has the package, never demanded nor advised (JupyterLab: Debian 13 has it, 12 not). */
     static final String OPTIONAL = "opcional";
     /** A command field that names no command, so that an optional package without one still has four fields. */
@@ -66,7 +69,8 @@ public final class Packages {
         Set<String> wanted = Set.of(groups);
         return of(distro).stream()
                 .filter(p -> !p.optional())
-                .filter(p -> wanted.isEmpty() ? !p.group().equals(SYSTEM) && !p.group().equals(TESTS) : wanted.contains(p.group()))
+                .filter(p -> wanted.isEmpty() ? Set.of(SYSTEM, TESTS, CLASSROOM, CLASSROOM_STUDENT).stream().noneMatch(p.group()::equals)
+                        : wanted.contains(p.group()))
                 .map(Package::name).toList();
     }
 

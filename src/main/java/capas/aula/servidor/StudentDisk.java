@@ -1,0 +1,155 @@
+package capas.aula.servidor;
+
+import capas.CapasException;
+import capas.Messages;
+import capas.os.CommandResult;
+import capas.os.Commands;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * One student's disk on the classroom server: an ext4 image file ({@code discos/<nombre>.img}),
+ * loop-mounted at {@code alumnos/<nombre>} with {@code nodev,nosuid}, holding the two folders the
+ * spawner binds into the student's container: {@code home} (notebooks, record of progress and the
+ * rootless store) and {@code contenedores} (the rootful store). A file system of its own is what
+ * makes a full disk stop that student only: the host's disk and the others' never fill.
+ *
+ * <p>Files there belong to the student's uid range ({@link #uidBase}): root inside is
+ * {@code base}, alumno {@code base + 1000}. The range is fixed by the account's index, so a disk
+ * keeps its owners across starts; ranges never overlap.
+ */
+public final class StudentDisk {
+    private static final Messages M = Messages.of(StudentDisk.class);
+    /** Ids per student: root and alumno (1000) inside, and alumno's subordinate 100000–165535. */
+    public static final long IDS = 231_072;
+    public static final int ALUMNO = 1000;
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
+
+    private final Path stateDir;
+    private final String name;
+    private final long uidBase;
+
+    public StudentDisk(Path stateDir, String name, long firstUid, int index) {
+        if (!NAME.matcher(name).matches()) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("disk.name", name));
+        }
+        this.stateDir = stateDir;
+        this.name = name;
+        this.uidBase = firstUid + index * IDS;
+    }
+
+    public long uidBase() {
+        return uidBase;
+    }
+
+    public Path image() {
+        return stateDir.resolve("discos").resolve(name + ".img");
+    }
+
+    public Path mountPoint() {
+        return stateDir.resolve("alumnos").resolve(name);
+    }
+
+    /** The student's home as root sees it on the host (a tree the student controls: never follow its links). */
+    public Path home() {
+        return mountPoint().resolve("home");
+    }
+
+    public Path rootfulStore() {
+        return mountPoint().resolve("contenedores");
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(image());
+    }
+
+    public boolean mounted() {
+        return Commands.run(List.of("mountpoint", "-q", mountPoint().toString()), Map.of(), 30).ok();
+    }
+
+    /** Makes the disk if it is new ({@code size} as in 8G), and mounts it if it is not. */
+    public void ensure(String size) {
+        try {
+            Files.createDirectories(image().getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(mountPoint());
+            if (mounted()) {
+                return;
+            }
+            if (!exists()) {
+                try (RandomAccessFile file = new RandomAccessFile(image().toFile(), "rw")) {
+                    file.setLength(bytes(size));
+                }
+                Files.setPosixFilePermissions(image(), PosixFilePermissions.fromString("rw-------"));
+                run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=" + uidBase + ":" + uidBase, image().toString());
+            }
+            run("mount", "-o", "loop,nodev,nosuid", image().toString(), mountPoint().toString());
+            folder(home(), uidBase + ALUMNO);
+            folder(rootfulStore(), uidBase);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void folder(Path dir, long owner) throws IOException {
+        if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.createDirectory(dir);
+            run("chown", owner + ":" + owner, dir.toString());
+        }
+    }
+
+    /**
+     * Removes the disk, first keeping the student's home (without the rootless store, which is
+     * made again) as {@code copias/<nombre>-<fecha>.tar.gz}; returns the copy.
+     */
+    public Path remove() {
+        try {
+            Path copies = stateDir.resolve("copias");
+            Files.createDirectories(copies);
+            Path copy = copies.resolve(name + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".tar.gz");
+            if (!mounted() && exists()) {
+                run("mount", "-o", "loop,nodev,nosuid,ro", image().toString(), mountPoint().toString());
+            }
+            if (mounted() && Files.isDirectory(home())) {
+                run("tar", "-C", home().toString(), "--exclude=./.local/share/containers", "-czf", copy.toString(), ".");
+            }
+            if (mounted()) {
+                run("umount", mountPoint().toString());
+            }
+            Files.deleteIfExists(image());
+            Files.deleteIfExists(mountPoint());
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static long bytes(String size) {
+        String s = size.strip().toLowerCase();
+        char unit = s.charAt(s.length() - 1);
+        long factor = switch (unit) {
+            case 'k' -> 1L << 10;
+            case 'm' -> 1L << 20;
+            case 'g' -> 1L << 30;
+            case 't' -> 1L << 40;
+            default -> 1;
+        };
+        String number = factor == 1 ? s : s.substring(0, s.length() - 1);
+        return (long) (Double.parseDouble(number) * factor);
+    }
+
+    private static void run(String... argv) {
+        CommandResult result = Commands.run(List.of(argv), Map.of(), 300);
+        if (!result.ok()) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("disk.failed", argv[0], result.firstLine()));
+        }
+    }
+}
