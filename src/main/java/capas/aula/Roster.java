@@ -107,16 +107,13 @@ public final class Roster {
         List<Person> people = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        Character separator = null;
+        char separator = separator(lines);
         boolean first = true;
         for (int i = 0; i < lines.length; i++) {
             int number = i + 1;
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
-            }
-            if (separator == null) {
-                separator = line.indexOf(';') >= 0 ? ';' : ',';
             }
             List<String> cells = cells(line, separator);
             if (cells == null) {
@@ -148,6 +145,25 @@ public final class Roster {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("roster.empty", source), M.get("roster.format"));
         }
         return new Roster(people);
+    }
+
+    /**
+     * {@code ;} or {@code ,}: whichever comes first on the first line that has one (a name alone
+     * has neither, and a password may hold the other one).
+     */
+    private static char separator(String[] lines) {
+        for (String line : lines) {
+            if (line.strip().startsWith("#")) {
+                continue;
+            }
+            for (int i = 0; i < line.length(); i++) {
+                char c = line.charAt(i);
+                if (c == ';' || c == ',') {
+                    return c;
+                }
+            }
+        }
+        return ',';
     }
 
     /** The person on one line, or {@code null} with what is wrong added to {@code problems}. */

@@ -40,6 +40,15 @@ class RosterTest {
     }
 
     @Test
+    void theSeparatorIsTheFirstOneSeenEvenAfterNamesAlone() {
+        Roster roster = Roster.parse("ana\nluis;clave,con,comas\neva;;profesor\n", "alumnos.csv");
+
+        assertThat(roster.people()).extracting(Roster.Person::name).containsExactly("ana", "luis", "eva");
+        assertThat(roster.people().get(1).password()).contains("clave,con,comas");
+        assertThat(roster.people().get(2).role()).isEqualTo(Role.PROFESOR);
+    }
+
+    @Test
     void commasAndQuotedCellsKeepASeparatorInsideAPassword() {
         Roster roster = Roster.parse("nombre,contraseña\nana,\"uno,dos;tres\"\"\"\n", "alumnos.csv");
 
