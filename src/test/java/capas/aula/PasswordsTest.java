@@ -62,4 +62,13 @@ class PasswordsTest {
 
         assertThat(Passwords.pbkdf2("k7mq-t3xe-9hpa".getBytes(StandardCharsets.UTF_8), salt, 2000, 32)).isEqualTo(jdk);
     }
+
+    @Test
+    void theFixturesThePythonTestUsesVerify() {
+        // Made once by Passwords.hash and pasted into aula/tests/test_authenticator.py: the Hub must accept what Java writes.
+        assertThat(Passwords.verify("k7mq-t3xe-9hpa",
+                "pbkdf2_sha256$600000$2yTDLYO0YWssxDxpnw3GXA==$dQkVOkGSbP8aGhDUlynIO/OPJN3BL13XLplx+jUywJM=")).isTrue();
+        assertThat(Passwords.verify("contraseña-de-ñandú",
+                "pbkdf2_sha256$600000$NO43qtILPu/ob5SqnnqvWw==$R4cefLZ1XfyCdp4a6EaOilX1zCYzsld92obbJdDqVX0=")).isTrue();
+    }
 }
