@@ -45,20 +45,21 @@ class ArchitectureTest {
                     "capas.lab", "capas.progress")),
             Map.entry("capas.leccion.catalog", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context",
                     "capas.render", "capas.lab", "capas.leccion")),
+            Map.entry("capas.aula", Set.of("capas", "capas.os", "capas.podman", "capas.progress", "capas.render")),
             Map.entry("capas.bench", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context", "capas.render",
                     "capas.lab")),
             Map.entry("capas.cli", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context", "capas.render",
                     "capas.lab", "capas.doctor", "capas.practica", "capas.kernel", "capas.bench", "capas.leccion",
-                    "capas.progress")));
+                    "capas.progress", "capas.aula")));
     /**
      * The packages that read or write JSON with Jackson: on-disk files (store), podman's answers,
      * the probe's lines (context, cli), notebook metadata (practica), reports (bench, doctor) and
-     * the kernelspec (kernel), the progress record (progress), a container's config.json (leccion.catalog). The renderer and the OS layer hand over typed values. The facade
+     * the kernelspec (kernel), the progress record (progress), a container's config.json (leccion.catalog), the classroom's accounts and volumes (aula). The renderer and the OS layer hand over typed values. The facade
      * (capas.lab) is here only because Capas.containerPid walks the JsonNode that Podman.inspect
      * returns: take it out once podman answers that with a typed result.
      */
     private static final String[] JACKSON_USERS = {"capas.store", "capas.podman", "capas.context", "capas.kernel",
-            "capas.doctor", "capas.practica", "capas.practica.catalog", "capas.bench", "capas.cli", "capas.lab", "capas.progress", "capas.leccion.catalog"};
+            "capas.doctor", "capas.practica", "capas.practica.catalog", "capas.bench", "capas.cli", "capas.lab", "capas.progress", "capas.leccion.catalog", "capas.aula"};
 
     private static final ArchRule ONE_WAY = classes().should(useOnlyTheCapasPackagesTheyAreAllowed())
             .because("dependencies point down ArchitectureTest.ALLOWED, never back");

@@ -50,6 +50,7 @@ public final class Main {
                 case "doctor" -> DoctorCommand.run(rest);
                 case "progreso" -> ProgresoCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
+                case "aula" -> AulaCommand.run(rest);
                 case "ayuda" -> help();
                 case "kernel" -> {
                     capas.kernel.KernelMain.main(rest);

@@ -9,7 +9,13 @@ public enum Action {
     /** A práctica's {@code pista}. */
     HINT("hint"),
     /** A práctica's {@code solucion}. */
-    SOLUTION("solution");
+    SOLUTION("solution"),
+    /**
+     * The notebook was reset ({@code reiniciar}): a fresh copy replaced the student's, and every
+     * earlier line of that notebook no longer counts in {@link ProgressSummary}. The lines stay in
+     * the record: it is only ever appended to.
+     */
+    RESET("reset");
 
     private final String word;
 

@@ -83,10 +83,19 @@ public final class ProgressSummary {
         return of(entries, ZoneId.systemDefault());
     }
 
-    /** The summary of {@code entries} (in the order written), times shown in {@code zone}. */
+    /**
+     * The summary of {@code entries} (in the order written), times shown in {@code zone}. A
+     * {@link Action#RESET} line makes its notebook's earlier lines not count: a notebook whose
+     * last line is a reset is not listed.
+     */
     public static ProgressSummary of(List<ProgressEntry> entries, ZoneId zone) {
         Map<String, Map<String, List<ProgressEntry>>> byNotebook = new TreeMap<>();
         for (ProgressEntry e : entries) {
+            if (e.action() == Action.RESET) {
+                // A reset notebook starts again: what came before it is forgotten, and the reset itself is no step.
+                byNotebook.remove(e.notebook());
+                continue;
+            }
             byNotebook.computeIfAbsent(e.notebook(), n -> new LinkedHashMap<>()).computeIfAbsent(e.step(), s -> new ArrayList<>()).add(e);
         }
         List<Notebook> notebooks = new ArrayList<>();
@@ -124,7 +133,7 @@ public final class ProgressSummary {
                     last = e.correct();
                 }
                 case SOLUTION -> solution = true;
-                case HINT, PREDICTION -> {
+                case HINT, PREDICTION, RESET -> {
                 }
             }
             hints = Math.max(hints, e.hints());

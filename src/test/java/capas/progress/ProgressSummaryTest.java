@@ -69,4 +69,31 @@ class ProgressSummaryTest {
         assertThat(summary.rows()).isEmpty();
         assertThat(summary.csv()).isEqualTo("Cuaderno,Paso,Último resultado,Intentos,Pistas,Solución vista,Última vez\n");
     }
+
+    @Test
+    void aResetForgetsThatNotebooksEarlierLinesOnly() {
+        List<ProgressEntry> record = new java.util.ArrayList<>(RECORD);
+        record.add(at(9, "p3-donde-esta-tu-fichero", "", Action.RESET, null, 0));
+        record.add(at(10, "p3-donde-esta-tu-fichero", "2", Action.CHECK, false, 0));
+
+        var summary = ProgressSummary.of(record, MADRID);
+
+        assertThat(summary.rows()).containsExactly(
+                List.of("03", "capa-del-contenedor", "bien", "1", "0", "no", "2026-12-05 11:01"),
+                List.of("03", "whiteout", "mal", "2", "0", "no", "2026-12-05 11:08"),
+                List.of("p3-donde-esta-tu-fichero", "2", "mal", "1", "0", "no", "2026-12-05 11:10"));
+        assertThat(summary.summaries()).containsExactly(
+                "03: 1 de 2 comprobaciones bien; 0 de 1 predicciones acertadas",
+                "p3-donde-esta-tu-fichero: 0 de 1 comprobaciones bien");
+    }
+
+    @Test
+    void aNotebookJustResetIsNotListed() {
+        List<ProgressEntry> record = new java.util.ArrayList<>(RECORD);
+        record.add(at(9, "03", "", Action.RESET, null, 0));
+
+        assertThat(ProgressSummary.of(record, MADRID).notebooks()).extracting(ProgressSummary.Notebook::notebook)
+                .containsExactly("p3-donde-esta-tu-fichero");
+        assertThat(ProgressSummary.of(List.of(at(0, "03", "", Action.RESET, null, 0)), MADRID).isEmpty()).isTrue();
+    }
 }

@@ -1,0 +1,93 @@
+package capas.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import capas.CapasException;
+import capas.aula.Accounts;
+import capas.aula.ClassGrid;
+import capas.aula.Passwords;
+import capas.progress.Action;
+import capas.progress.ProgressEntry;
+import capas.progress.ProgressLog;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code aula cuentas} and {@code aula cuadro}, as root, on a classroom folder of the test's own. */
+class AulaCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ClassGrid.Volumes noVolumes = student -> Optional.empty();
+
+    private String run(boolean root, ClassGrid.Volumes volumes, String... args) {
+        var out = new ByteArrayOutputStream();
+        assertThat(AulaCommand.run(args, root, dir.resolve("aula"), () -> volumes, new PrintStream(out, true, StandardCharsets.UTF_8)))
+                .isZero();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void cuentasPrintsEachGeneratedCodeOnceAndStoresOnlyItsHash() throws Exception {
+        Path csv = Files.writeString(dir.resolve("alumnos.csv"), "nombre;contraseña;rol\nana\nluis;clave-de-luis\n");
+
+        String text = run(true, noVolumes, "cuentas", csv.toString());
+
+        Matcher code = Pattern.compile("ana +([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})").matcher(text);
+        assertThat(code.find()).as(text).isTrue();
+        assertThat(text).contains("2 en total, 2 nuevas", "no se vuelven a mostrar").doesNotContain("luis  ");
+        Path file = dir.resolve("aula").resolve("cuentas.json");
+        assertThat(Files.readString(file)).doesNotContain(code.group(1), "clave-de-luis");
+        assertThat(Passwords.verify(code.group(1), Accounts.read(file).find("ana").orElseThrow().hash())).isTrue();
+
+        String again = run(true, noVolumes, "cuentas", Files.writeString(csv, "luis\n").toString());
+
+        assertThat(again).contains("2 en total, 0 nuevas", "no se borran", ": ana", "No se ha generado ningún código");
+        assertThat(Passwords.verify(code.group(1), Accounts.read(file).find("ana").orElseThrow().hash())).isTrue();
+    }
+
+    @Test
+    void cuadroPrintsTheGridAsCsvOrTable() throws Exception {
+        Files.createDirectories(dir.resolve("aula"));
+        Files.writeString(dir.resolve("aula").resolve("cuentas.json"),
+                "{\"v\":1,\"cuentas\":[{\"nombre\":\"ana\",\"rol\":\"alumno\",\"hash\":\"\",\"indice\":0}]}");
+        Path home = Files.createDirectories(dir.resolve("home-ana"));
+        ProgressLog.ofHome(home).append(new ProgressEntry(Instant.parse("2026-12-05T10:00:00Z"), "03", "paso", Action.CHECK, true, 0, ""));
+        ClassGrid.Volumes volumes = student -> student.equals("ana") ? Optional.of(home) : Optional.empty();
+
+        assertThat(run(true, volumes, "cuadro", "--csv")).isEqualTo("""
+                alumno,cuaderno,comprobados,correctos,pistas,soluciones,predicciones,predicciones_acertadas,ultima_actividad
+                ana,03,1,1,0,0,0,0,2026-12-05T10:00:00Z
+                """);
+        assertThat(run(true, volumes, "cuadro")).startsWith("Progreso de la clase\nAlumno").containsPattern("ana +03 +1 +1 ");
+    }
+
+    @Test
+    void cuadroWithoutStudentsSaysHowToCreateThem() {
+        assertThat(run(true, noVolumes, "cuadro")).contains("aula cuentas ALUMNOS.csv");
+    }
+
+    @Test
+    void onlyRootMayUseIt() {
+        assertThatThrownBy(() -> run(false, noVolumes, "cuadro")).isInstanceOfSatisfying(CapasException.class, e -> {
+            assertThat(e.getMessage()).contains("«aula cuadro» sólo lo puede ejecutar root");
+            assertThat(e.hint()).startsWith("sudo ");
+        });
+    }
+
+    @Test
+    void anUnknownOrderOrArgumentShowsTheUsage() {
+        assertThatThrownBy(() -> run(true, noVolumes, "servir")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuentas");
+        assertThatThrownBy(() -> run(true, noVolumes, "cuadro", "--html")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuadro");
+        assertThatThrownBy(() -> run(true, noVolumes, "cuentas")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuentas");
+    }
+}
