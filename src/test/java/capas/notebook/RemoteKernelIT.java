@@ -1,6 +1,7 @@
 package capas.notebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -96,6 +97,21 @@ class RemoteKernelIT {
 
             assertThat(mine.text()).isEqualTo("del profesor\n");
             assertThat(theirs.text()).isEqualTo("del alumno\n");
+        }
+    }
+
+    @Test
+    void waitThatRunsOutSaysWhatArrived() throws Exception {
+        try (RemoteKernel kernel = RemoteKernel.start(base, token, "python3")) {
+            String code = "import time; print('empieza', flush=True); time.sleep(30)";
+
+            assertThatThrownBy(() -> kernel.execute(code, Duration.ofSeconds(2)))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("within PT2S")
+                    .hasMessageContaining(code)
+                    .hasMessageContaining("iopub:status busy")
+                    .hasMessageContaining("iopub:stream stdout 'empieza")
+                    .hasMessageContaining("no reply yet");
         }
     }
 
