@@ -155,7 +155,7 @@ public final class RemoteKernel implements AutoCloseable {
                 if (info.hasIopub()) {
                     // The kernel is up and publishing; it is merely slow to finish: wait for this one.
                     try {
-                        info.future.get(java.time.Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
+                        info.future.get(Duration.between(Instant.now(), deadline).toMillis(), TimeUnit.MILLISECONDS);
                         return;
                     } catch (TimeoutException | ExecutionException again) {
                         break;
