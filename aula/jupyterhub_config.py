@@ -34,6 +34,7 @@ c.JupyterHub.hub_connect_url = f"http://{aula['pasarela']}:{aula['puerto_api']}"
 os.environ.setdefault("NODE_PATH", "/usr/share/nodejs")
 c.ConfigurableHTTPProxy.api_url = f"http://127.0.0.1:{aula['puerto_proxy']}"
 c.ConfigurableHTTPProxy.auth_token = secret("proxy-token")
+c.ConfigurableHTTPProxy.pid_file = os.path.join(STATE, "proxy.pid")
 c.JupyterHub.db_url = "sqlite:///" + os.path.join(STATE, "jupyterhub.sqlite")
 c.JupyterHub.cookie_secret_file = os.path.join(STATE, "jupyterhub_cookie_secret")
 c.JupyterHub.pid_file = os.path.join(STATE, "jupyterhub.pid")
@@ -43,7 +44,7 @@ c.JupyterHub.template_vars = {"announcement_login": "Capas · aula"}
 c.JupyterHub.authenticator_class = "capas_aula.authenticator.CapasAuthenticator"
 c.JupyterHub.spawner_class = "capas_aula.spawner.CapasSpawner"
 c.CapasSpawner.image = aula["imagen"]
-c.CapasSpawner.disk_size = aula["disco"]
+c.CapasSpawner.jar = aula["jar"]
 c.CapasSpawner.pids_limit = aula["procesos"]
 c.CapasSpawner.mem_limit = aula["memoria"]
 c.CapasSpawner.cpu_limit = float(aula["cpus"])
@@ -52,7 +53,7 @@ c.CapasSpawner.default_url = aula.get("inicio", "/tree")
 c.CapasSpawner.start_timeout = 600
 c.CapasSpawner.http_timeout = 300
 
-c.JupyterHub.load_groups = {"alumnos": [], "profesores": []}
+# Groups (alumnos, profesores) come from the authenticator, which reads each account's role.
 python = sys.executable
 env = {"PYTHONPATH": HERE, "CAPAS_AULA_DIR": STATE, "CAPAS_AULA_JAR": aula["jar"], "PATH": os.environ.get("PATH", "")}
 c.JupyterHub.services = [
@@ -67,7 +68,7 @@ c.JupyterHub.load_roles = [
     {"name": "profesor", "groups": ["profesores"],
      "scopes": ["self", "access:servers!group=alumnos", "access:services!service=panel"]},
     {"name": "panel", "services": ["panel"],
-     "scopes": ["list:users", "read:users", "read:groups", "servers!group=alumnos", "read:users:activity"]},
+     "scopes": ["list:users!group=alumnos", "read:users!group=alumnos", "servers!group=alumnos"]},
     {"name": "inactividad", "services": ["inactividad"],
      "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
     {"name": "capas", "services": ["capas"], "scopes": ["admin:users", "admin:groups", "admin:servers", "tokens",

@@ -5,9 +5,9 @@ Each student gets the student image (``localhost/capas-aula-alumno``) with:
 * a fixed range of host uids (``--uidmap``), picked by the account's ``indice``: the same range on
   every start, so the files the student left on disk keep their owners. Ranges never overlap, so
   no student's root is anybody else's uid;
-* a disk of their own: an ext4 image file, loop-mounted on the host, holding the student's home
-  (notebooks, record of progress, rootless store) and their rootful store (``/var/lib/containers``).
-  A full disk stops that student only;
+* a disk of their own (``java -jar capas.jar aula disco``: an ext4 image, loop-mounted on the host)
+  holding the student's home (notebooks, record of progress, rootless store) and their rootful
+  store (``/var/lib/containers``). A full disk stops that student only;
 * memory, CPU and process limits (``mem_limit``, ``cpu_limit``, ``pids_limit``);
 * the network ``capas-aula``, where the Hub reaches the notebook server and nothing else.
 
@@ -32,10 +32,10 @@ class CapasSpawner(Spawner):
     podman = Unicode("/usr/bin/podman").tag(config=True)
     network = Unicode("capas-aula").tag(config=True)
     state_dir = Unicode(os.environ.get("CAPAS_AULA_DIR", "/var/lib/capas-aula")).tag(config=True)
-    disk_size = Unicode("8G", help="Each student's disk (home and both stores).").tag(config=True)
-    pids_limit = Integer(4096, help="Processes per student, inner containers included.").tag(config=True)
-    uid_base = Integer(200_000_000, help="First host uid of the students' ranges.").tag(config=True)
-    uid_size = Integer(231_072, help="Ids per student: root and the inner alumno's 100000-165535.").tag(config=True)
+    java = Unicode("java").tag(config=True)
+    jar = Unicode(help="The lab's jar, which prepares each student's disk.").tag(config=True)
+    pids_limit = Integer(2048, help="Processes and threads per student, inner containers included.").tag(config=True)
+    scratch_size = Unicode("1g", help="Each of /tmp and /var/tmp (memory, within mem_limit).").tag(config=True)
     notebook_port = Integer(8888).tag(config=True)
 
     # ---- names
@@ -50,21 +50,6 @@ class CapasSpawner(Spawner):
     @property
     def container(self):
         return f"capas-aula-{self.student}"
-
-    @property
-    def disk_image(self):
-        return os.path.join(self.state_dir, "discos", f"{self.student}.img")
-
-    @property
-    def disk(self):
-        return os.path.join(self.state_dir, "alumnos", self.student)
-
-    def index(self):
-        with open(os.path.join(self.state_dir, "cuentas.json"), encoding="utf-8") as f:
-            for account in json.load(f)["cuentas"]:
-                if account["nombre"] == self.user.name:
-                    return int(account["indice"])
-        raise ValueError(f"{self.user.name} no está en cuentas.json")
 
     # ---- processes
 
@@ -86,28 +71,12 @@ class CapasSpawner(Spawner):
 
     # ---- the student's disk
 
-    async def mount_disk(self, base):
-        os.makedirs(os.path.dirname(self.disk_image), mode=0o700, exist_ok=True)
-        os.makedirs(self.disk, mode=0o700, exist_ok=True)
-        if os.path.ismount(self.disk):
-            return
-        if not os.path.exists(self.disk_image):
-            with open(self.disk_image, "wb") as f:
-                f.truncate(_bytes(self.disk_size))
-            os.chmod(self.disk_image, 0o600)
-            await self.run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", f"root_owner={base}:{base}", self.disk_image)
-        await self.run("mount", "-o", "loop,nodev,nosuid", self.disk_image, self.disk)
-        # The folders bound into the container: owned by the ids they are inside (root, alumno).
-        for folder, owner in (("home", base + 1000), ("contenedores", base)):
-            path = os.path.join(self.disk, folder)
-            if not os.path.isdir(path):
-                os.mkdir(path, 0o755)
-                os.chown(path, owner, owner)
-        os.chmod(self.disk, 0o755)
-
-    async def unmount_disk(self):
-        if os.path.ismount(self.disk):
-            await self.run("umount", self.disk, check=False)
+    async def disk(self):
+        """The student's disk, made and mounted by the lab (capas.aula.servidor.StudentDisk holds the
+        rules: where, how big, whose uids): its two folders and the student's uid range."""
+        code, out = await self.run(self.java, "-jar", self.jar, "aula", "disco", self.student,
+                                   env={**os.environ, "CAPAS_AULA_DIR": self.state_dir})
+        return json.loads(out.strip().splitlines()[-1])
 
     # ---- Spawner
 
@@ -117,21 +86,28 @@ class CapasSpawner(Spawner):
         return state
 
     async def start(self):
-        base = self.uid_base + self.index() * self.uid_size
         if await self.inspect() is not None:
             await self.run(self.podman, "rm", "-f", "-t", "5", self.container)
-        await self.mount_disk(base)
+        disk = await self.disk()
+        base, size = disk["base_uid"], disk["ids"]
         self.ip = "0.0.0.0"
         self.port = self.notebook_port
         env = self.get_env()
         argv = [self.podman, "run", "-d", "--name", self.container, "--hostname", self.container,
                 "--label", f"{LABEL}={self.student}", "--label", "capas.lab=1",
-                "--uidmap", f"0:{base}:{self.uid_size}", "--gidmap", f"0:{base}:{self.uid_size}",
+                "--uidmap", f"0:{base}:{size}", "--gidmap", f"0:{base}:{size}",
                 "--privileged", "--device", "/dev/fuse",
+                # Everything the student writes lands on their own disk or in memory: the image's
+                # file system is read-only, and the scratch folders are tmpfs, charged to the
+                # student's memory limit. Nothing a student does can fill the server's disk.
+                "--read-only", "--read-only-tmpfs=false",
+                "--tmpfs", f"/tmp:rw,nosuid,nodev,mode=1777,size={self.scratch_size}",
+                "--tmpfs", f"/var/tmp:rw,nosuid,nodev,mode=1777,size={self.scratch_size}",
+                "--tmpfs", "/run:rw,nosuid,nodev,mode=755,size=128m",
                 "--network", self.network,
                 "--pids-limit", str(self.pids_limit),
-                "-v", f"{self.disk}/home:/home/alumno",
-                "-v", f"{self.disk}/contenedores:/var/lib/containers"]
+                "-v", f"{disk['home']}:/home/alumno",
+                "-v", f"{disk['contenedores']}:/var/lib/containers"]
         if self.mem_limit:
             argv += ["--memory", str(self.mem_limit), "--memory-swap", str(self.mem_limit)]
         if self.cpu_limit:
@@ -139,7 +115,7 @@ class CapasSpawner(Spawner):
         # Values travel in podman's environment, not its argv: the API token stays out of `ps`.
         for key in sorted(env):
             argv += ["--env", key]
-        argv += [self.image, "/opt/capas-aula/arranque"]
+        argv += [self.image]
         await self.run(*argv, env={**os.environ, **env})
         data = await self.inspect()
         networks = data["NetworkSettings"]["Networks"] if data else {}
@@ -159,12 +135,4 @@ class CapasSpawner(Spawner):
     async def stop(self, now=False):
         if await self.inspect() is not None:
             await self.run(self.podman, "rm", "-f", "-t", "0" if now else "10", self.container, check=False)
-        await self.unmount_disk()
 
-
-def _bytes(size):
-    units = {"k": 1 << 10, "m": 1 << 20, "g": 1 << 30, "t": 1 << 40}
-    size = size.strip().lower()
-    if size[-1] in units:
-        return int(float(size[:-1]) * units[size[-1]])
-    return int(size)

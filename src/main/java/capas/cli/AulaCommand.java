@@ -44,10 +44,8 @@ public final class AulaCommand {
     static int run(String[] args, boolean root, Path dir, Supplier<ClassGrid.Volumes> volumes, PrintStream out) {
         String order = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
-        switch (order) {
-            case "cuentas", "cuadro" -> {
-            }
-            default -> throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.usage"));
+        if (order.equals("ayuda") || order.equals("--help")) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.usage"));
         }
         if (!root) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.not.root", order), M.get("aula.not.root.hint", order));
@@ -55,11 +53,15 @@ public final class AulaCommand {
         return switch (order) {
             case "cuentas" -> accounts(rest, dir, out);
             case "cuadro" -> grid(rest, dir, volumes, out);
-            default -> throw new IllegalStateException(order);
+            case "parar" -> AulaServer.stop(dir, out);
+            case "disco" -> AulaServer.disk(List.of(rest), dir, out);
+            case "reiniciar-entorno" -> AulaServer.resetEnvironment(List.of(rest), dir, out);
+            // Anything else is the roster and the options: prepare and start the classroom.
+            default -> AulaServer.serve(List.of(args), dir, out);
         };
     }
 
-    private static int accounts(String[] args, Path dir, PrintStream out) {
+    static int accounts(String[] args, Path dir, PrintStream out) {
         if (args.length != 1) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.cuentas.usage"));
         }

@@ -47,12 +47,12 @@ public record ClassroomSettings(
 
     /**
      * The defaults: every address of the server on port 8000; per student 3 GB of memory, one and
-     * a half cores, 4096 processes and an 8 GB disk (a lesson needs about 1 GB: see docs/aula.md);
+     * a half cores, 2048 processes (threads count: a kernel's JVM has about 40) and an 8 GB disk (a lesson needs about 1 GB: see docs/aula.md);
      * idle servers stopped after an hour. The uids start at 200 000 000, far above any range
      * useradd or podman's {@code --userns=auto} hands out.
      */
     public static ClassroomSettings defaults(String jar) {
-        return new ClassroomSettings("0.0.0.0", 8000, 8081, 8001, 10101, "", IMAGE, "8G", 4096, "3G", 1.5, 60, jar, "/tree",
+        return new ClassroomSettings("0.0.0.0", 8000, 8081, 8001, 10101, "", IMAGE, "8G", 2048, "3G", 1.5, 60, jar, "/tree",
                 200_000_000L, null, null);
     }
 

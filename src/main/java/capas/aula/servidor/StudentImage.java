@@ -146,6 +146,11 @@ public final class StudentImage {
             Files.copy(start.resolve("containers.conf"), root.resolve("etc/containers/containers.conf"), StandardCopyOption.REPLACE_EXISTING);
             Files.copy(start.resolve("storage.conf"), root.resolve("etc/containers/storage.conf"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(aula.resolve("imagen"), courseImage + "\n");
+            // The container's own file system is read-only: what the start script writes for podman
+            // (this container's limits) goes to /run, where podman still finds it.
+            Path dropIns = root.resolve("etc/containers/containers.conf.d");
+            run(List.of("rm", "-rf", dropIns.toString()), 60);
+            Files.createSymbolicLink(dropIns, Path.of("/run/capas-aula/containers.conf.d"));
             String courseId = run(List.of("podman", "image", "inspect", "--format", "{{.Id}}", courseImage), 60).out().strip();
             String recipe = hash(root.resolve(STAMP), opt, root.resolve("etc/containers"), courseId);
             CommandResult have = Commands.run(List.of("podman", "image", "inspect", "--format",
@@ -156,7 +161,7 @@ public final class StudentImage {
             progress.accept(M.get("image.import", tag));
             run(List.of("podman", "save", "-q", "-o", aula.resolve("curso.tar").toString(), courseImage), 600);
             run(List.of("bash", "-c", "set -o pipefail; tar -C \"$1\" -c . | podman import -q --change \"LABEL " + RECIPE + "=" + recipe
-                    + "\" --change 'LABEL capas.lab=1' --change 'CMD [\"/opt/capas-aula/arranque\"]' - \"$2\"", "importar",
+                    + "\" --change 'LABEL capas.lab=1' --change 'CMD [\"/usr/bin/catatonit\", \"--\", \"/opt/capas-aula/arranque\"]' - \"$2\"", "importar",
                     root.toString(), tag), 1200);
             Files.deleteIfExists(aula.resolve("curso.tar"));
             return true;

@@ -1,0 +1,247 @@
+package capas.cli;
+
+import capas.CapasException;
+import capas.Env;
+import capas.Messages;
+import capas.Mode;
+import capas.aula.Accounts;
+import capas.aula.AulaDir;
+import capas.aula.servidor.ClassroomSettings;
+import capas.aula.servidor.Hub;
+import capas.aula.servidor.Network;
+import capas.aula.servidor.StudentDisk;
+import capas.aula.servidor.StudentImage;
+import capas.doctor.Packages;
+import capas.os.CommandResult;
+import capas.os.Commands;
+import capas.podman.Podman;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The classroom server's life: {@code sudo ./lab aula alumnos.csv [opciones]} prepares and starts
+ * it (accounts, settings, network, course image, student image, Hub); {@code aula parar} stops the
+ * Hub and the students' servers (their disks stay); {@code aula disco <nombre>} is what the
+ * spawner asks before each start; {@code aula reiniciar-entorno <nombre>} is the panel's reset.
+ */
+final class AulaServer {
+    private static final Messages M = Messages.of(AulaServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path CACHE = Path.of("/var/cache/capas");
+    private static final String LABEL = "capas.aula";
+    private static final long PID_MAX = 4_194_304;
+
+    private AulaServer() {
+    }
+
+    static Path jar() {
+        return Checkout.root().resolve("target/capas.jar");
+    }
+
+    /** {@code aula [alumnos.csv] [opciones]}: prepares everything that is missing and (re)starts the Hub. */
+    static int serve(List<String> args, Path dir, PrintStream out) {
+        List<String> rest = new ArrayList<>();
+        ClassroomSettings settings = ClassroomSettings.read(dir, jar().toString()).withOptions(args, rest);
+        if (rest.size() > 1) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.serve.usage"));
+        }
+        folder(dir);
+        if (rest.size() == 1) {
+            Console.step(M.get("aula.step.accounts"));
+            AulaCommand.accounts(new String[] {rest.get(0)}, dir, out);
+        }
+        if (Accounts.read(AulaDir.accounts(dir)).all().isEmpty()) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.no.accounts"), M.get("aula.serve.usage"));
+        }
+        secret(dir.resolve("proxy-token"));
+        secret(dir.resolve("capas-token"));
+        reserveIds(settings.uidBase());
+        enoughPids(out);
+
+        Console.step(M.get("aula.step.network"));
+        settings = settings.withGateway(Network.ensure());
+        Console.done(M.get("aula.network", Network.NAME, settings.gateway()));
+
+        Console.step(M.get("aula.step.course"));
+        Podman root = new Podman(Mode.ROOTFUL);
+        CourseImage course = new CourseImage(Checkout.curso(), Env.image());
+        Console.done(M.get(course.ensure(root, course.recipeHash()) ? "image.built" : "image.present", Stores.where(root), Env.image()));
+
+        Console.step(M.get("aula.step.image"));
+        List<String> packages = imagePackages(Packages.of("debian"));
+        List<String> optional = Packages.of("debian").stream().filter(Packages.Package::optional).map(Packages.Package::name).toList();
+        StudentImage image = new StudentImage(Checkout.root(), CACHE, StudentImage.hostRelease(), Console::line);
+        boolean built = image.ensure(settings.image(), Env.image(), packages, optional);
+        Console.done(M.get(built ? "aula.image.built" : "aula.image.present", settings.image()));
+        settings = settings.withStartPage(StudentImage.labIn(CACHE.resolve("aula-" + StudentImage.hostRelease())).orElse("/tree"));
+        settings.write(dir);
+
+        Console.step(M.get("aula.step.hub"));
+        Hub hub = new Hub(dir, Checkout.root().resolve("aula/jupyterhub_config.py"));
+        hub.start(settings);
+        String host = hostName();
+        Console.done(M.get("aula.hub.ready", settings.url(host), hub.log()));
+        out.println();
+        out.println(M.get("aula.ready", settings.url(host), settings.url(host) + "services/panel/", settings.memory(),
+                String.valueOf(settings.cpus()), String.valueOf(settings.processes()), settings.disk(), String.valueOf(settings.idleMinutes())));
+        if (settings.certificate() == null) {
+            out.println(M.get("aula.no.tls"));
+        }
+        return 0;
+    }
+
+    /**
+     * The student image's packages: the lab's own (podman, Jupyter, Java, sudo) and the
+     * classroom's, without what only builds Capas (Maven: the jar comes built) or only makes the
+     * image (debootstrap).
+     */
+    static List<String> imagePackages(List<Packages.Package> list) {
+        return list.stream().filter(p -> !p.optional())
+                .filter(p -> Stream.of("podman", "jupyter", "java", "sistema", Packages.CLASSROOM, Packages.CLASSROOM_STUDENT)
+                        .anyMatch(p.group()::equals))
+                .map(Packages.Package::name).filter(n -> !n.equals("maven") && !n.equals("debootstrap")).toList();
+    }
+
+    /** {@code aula parar}: the Hub stops, and so do the students' servers; their disks stay. */
+    static int stop(Path dir, PrintStream out) {
+        boolean hub = new Hub(dir, Checkout.root().resolve("aula/jupyterhub_config.py")).stop();
+        List<String> containers = Commands.run(List.of("podman", "ps", "-a", "--filter", "label=" + LABEL, "--format", "{{.Names}}"),
+                Map.of(), 60).out().lines().filter(l -> !l.isBlank()).toList();
+        for (String container : containers) {
+            Commands.run(List.of("podman", "rm", "-f", "-t", "10", container), Map.of(), 120);
+        }
+        out.println(M.get("aula.stopped", hub ? M.get("aula.stopped.hub") : M.get("aula.stopped.nohub"), containers.size()));
+        return 0;
+    }
+
+    /** {@code aula disco <nombre>}: the student's disk, made and mounted; prints what the spawner needs (JSON). */
+    static int disk(List<String> args, Path dir, PrintStream out) {
+        StudentDisk disk = diskOf(args, dir);
+        ClassroomSettings settings = ClassroomSettings.read(dir, jar().toString());
+        disk.ensure(settings.disk());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("home", disk.home().toString());
+        answer.put("contenedores", disk.rootfulStore().toString());
+        answer.put("base_uid", disk.uidBase());
+        answer.put("ids", StudentDisk.IDS);
+        try {
+            out.println(JSON.writeValueAsString(answer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return 0;
+    }
+
+    /**
+     * {@code aula reiniciar-entorno <nombre>}: the student's container and disk go, after a copy
+     * of the home is kept; the next start begins as on the first day. The panel stops the server
+     * through the Hub first.
+     */
+    static int resetEnvironment(List<String> args, Path dir, PrintStream out) {
+        StudentDisk disk = diskOf(args, dir);
+        String name = args.get(0);
+        String container = "capas-aula-" + name;
+        CommandResult label = Commands.run(List.of("podman", "container", "inspect", "--format",
+                "{{index .Config.Labels \"" + LABEL + "\"}}", container), Map.of(), 60);
+        if (label.ok() && label.out().strip().equals(name)) {
+            Commands.run(List.of("podman", "rm", "-f", "-t", "10", container), Map.of(), 120);
+        }
+        Path copy = disk.remove();
+        out.println(M.get("aula.reset", name, copy));
+        return 0;
+    }
+
+    private static StudentDisk diskOf(List<String> args, Path dir) {
+        if (args.size() != 1) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.name.usage"));
+        }
+        Accounts.Account account = Accounts.read(AulaDir.accounts(dir)).find(args.get(0))
+                .orElseThrow(() -> new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.unknown", args.get(0))));
+        ClassroomSettings settings = ClassroomSettings.read(dir, jar().toString());
+        return new StudentDisk(dir, account.name(), settings.uidBase(), account.index());
+    }
+
+    private static void folder(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void secret(Path file) {
+        if (Files.isRegularFile(file)) {
+            return;
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        try {
+            Files.writeString(file, HexFormat.of().formatHex(bytes) + "\n");
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Writes the students' uid range in /etc/subuid and /etc/subgid under the name
+     * {@code capas-aula}: no user has that name, so no namespace gets it, but useradd and anyone
+     * reading the files see the range taken.
+     */
+    private static void reserveIds(long base) {
+        String line = "capas-aula:" + base + ":" + StudentDisk.IDS * 1000;
+        for (Path file : List.of(Path.of("/etc/subuid"), Path.of("/etc/subgid"))) {
+            try {
+                List<String> lines = Files.isRegularFile(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
+                if (lines.contains(line)) {
+                    continue;
+                }
+                lines.removeIf(l -> l.startsWith("capas-aula:") && !l.equals(line));
+                lines.add(line);
+                Files.write(file, lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * Each student may run {@code procesos} tasks; the kernel's default table (32 768 on a
+     * machine without systemd) would let eight fork bombs fill it. Raised, until the next boot, to
+     * systemd's own default.
+     */
+    private static void enoughPids(PrintStream out) {
+        Path pidMax = Path.of("/proc/sys/kernel/pid_max");
+        try {
+            long now = Long.parseLong(Files.readString(pidMax).strip());
+            if (now < PID_MAX) {
+                Files.writeString(pidMax, PID_MAX + "\n");
+                Console.done(M.get("aula.pid.max", String.valueOf(now), String.valueOf(PID_MAX)));
+            }
+        } catch (IOException | NumberFormatException e) {
+            Console.warn(M.get("aula.pid.max.failed", e.getMessage()));
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "localhost";
+        }
+    }
+}
