@@ -240,7 +240,7 @@ def reset_notebook_argv(name, notebook):
     return [
         "podman", "exec", "-u", "alumno", f"capas-aula-{name}",
         "java", "-jar", "/opt/capas/target/capas.jar",
-        "reiniciar", notebook, "--desde", "/opt/capas",
+        "reiniciar", notebook, "--desde", "/opt/capas", "--en", "/home/alumno/capas",
     ]
 
 

@@ -232,7 +232,7 @@ class PanelAppTest(AsyncHTTPTestCase):
             self.commands,
             [[
                 "podman", "exec", "-u", "alumno", "capas-aula-ana",
-                "java", "-jar", "/opt/capas/target/capas.jar", "reiniciar", "p1", "--desde", "/opt/capas",
+                "java", "-jar", "/opt/capas/target/capas.jar", "reiniciar", "p1", "--desde", "/opt/capas", "--en", "/home/alumno/capas",
             ]],
         )
 

@@ -45,12 +45,13 @@ class ArchitectureTest {
                     "capas.lab", "capas.progress")),
             Map.entry("capas.leccion.catalog", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context",
                     "capas.render", "capas.lab", "capas.leccion")),
-            Map.entry("capas.aula", Set.of("capas", "capas.os", "capas.podman", "capas.progress", "capas.render")),
+            Map.entry("capas.aula", Set.of("capas", "capas.os", "capas.progress", "capas.render")),
+            Map.entry("capas.aula.servidor", Set.of("capas", "capas.os")),
             Map.entry("capas.bench", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context", "capas.render",
                     "capas.lab")),
             Map.entry("capas.cli", Set.of("capas", "capas.os", "capas.store", "capas.podman", "capas.context", "capas.render",
                     "capas.lab", "capas.doctor", "capas.practica", "capas.kernel", "capas.bench", "capas.leccion",
-                    "capas.progress", "capas.aula")));
+                    "capas.progress", "capas.aula", "capas.aula.servidor")));
     /**
      * The packages that read or write JSON with Jackson: on-disk files (store), podman's answers,
      * the probe's lines (context, cli), notebook metadata (practica), reports (bench, doctor) and
@@ -59,7 +60,7 @@ class ArchitectureTest {
      * returns: take it out once podman answers that with a typed result.
      */
     private static final String[] JACKSON_USERS = {"capas.store", "capas.podman", "capas.context", "capas.kernel",
-            "capas.doctor", "capas.practica", "capas.practica.catalog", "capas.bench", "capas.cli", "capas.lab", "capas.progress", "capas.leccion.catalog", "capas.aula"};
+            "capas.doctor", "capas.practica", "capas.practica.catalog", "capas.bench", "capas.cli", "capas.lab", "capas.progress", "capas.leccion.catalog", "capas.aula", "capas.aula.servidor"};
 
     private static final ArchRule ONE_WAY = classes().should(useOnlyTheCapasPackagesTheyAreAllowed())
             .because("dependencies point down ArchitectureTest.ALLOWED, never back");

@@ -23,7 +23,7 @@ import java.util.Optional;
  * could not be read (then {@link #problems()} says why).
  *
  * <pre>{@code
- * ClassGrid grid = ClassGrid.of(Accounts.read(file), new PodmanVolumes());
+ * ClassGrid grid = ClassGrid.of(Accounts.read(file), student -> Optional.of(homeOf(student)));
  * System.out.print(grid.csv());
  * }</pre>
  */
@@ -35,12 +35,12 @@ public final class ClassGrid {
     private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /**
-     * Where each student's home volume is on the host.
+     * Where each student's home is on the host.
      *
-     * <p>{@link PodmanVolumes} asks root's podman; tests give folders of their own.
+     * <p>On the server, the student's disk ({@code capas.aula.servidor.StudentDisk}); tests give folders of their own.
      */
-    public interface Volumes {
-        /** The folder of {@code capas-aula-<student>-home} ({@code _data}), or empty when the volume does not exist yet. */
+    public interface Homes {
+        /** The student's home folder, or empty when the student has no disk yet. */
         Optional<Path> home(String student);
     }
 
@@ -67,14 +67,14 @@ public final class ClassGrid {
         this.problems = List.copyOf(problems);
     }
 
-    /** The grid of {@code accounts}' students, by name, each record found through {@code volumes}. */
-    public static ClassGrid of(Accounts accounts, Volumes volumes) {
+    /** The grid of {@code accounts}' students, by name, each record found through {@code homes}. */
+    public static ClassGrid of(Accounts accounts, Homes homes) {
         List<Row> rows = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         List<Accounts.Account> students = accounts.students().stream().sorted(Comparator.comparing(Accounts.Account::name)).toList();
         for (Accounts.Account student : students) {
             String name = student.name();
-            Optional<Path> home = volumes.home(name);
+            Optional<Path> home = homes.home(name);
             StudentRecord.Read read = home.map(StudentRecord::read).orElseGet(StudentRecord.Read::none);
             read.problem().ifPresent(why -> problems.add(new Problem(name, why)));
             ProgressSummary summary = ProgressSummary.of(read.entries());

@@ -17,7 +17,7 @@ import java.util.Optional;
  * One student's record of progress, read by root from the student's home volume without ever
  * following what the student could have put there.
  *
- * <p>The home volume's folder ({@code …/volumes/capas-aula-<nombre>-home/_data}) is the host
+ * <p>The student's home on the server ({@code $CAPAS_AULA_DIR/alumnos/<nombre>/home}) is the host
  * store's; everything below it is the student's, who can make {@code .local} a symlink to
  * {@code /etc} or swap a folder for a symlink while root reads. So the walk pins the volume's
  * folder and takes one name at a time through the descriptor of the folder above

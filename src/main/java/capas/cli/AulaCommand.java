@@ -5,7 +5,6 @@ import capas.Messages;
 import capas.aula.Accounts;
 import capas.aula.AulaDir;
 import capas.aula.ClassGrid;
-import capas.aula.PodmanVolumes;
 import capas.aula.Roster;
 import capas.os.Identity;
 import capas.render.TableView;
@@ -18,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * {@code java -jar capas.jar aula <orden>}: the classroom server's Java side, run by root on the
- * host (the state folder is root's alone, and the students' volumes are root's podman's).
+ * host (the state folder is root's alone, and the students' disks are mounted by root).
  *
  * <ul>
  *   <li>{@code aula cuentas <alumnos.csv>}: merges the roster into {@code cuentas.json} and
@@ -33,15 +32,16 @@ public final class AulaCommand {
     }
 
     static int run(String[] args) {
-        return run(args, Identity.current().root(), AulaDir.of(), PodmanVolumes::new, System.out);
+        Path dir = AulaDir.of();
+        return run(args, Identity.current().root(), dir, () -> AulaServer.homes(dir), System.out);
     }
 
     /**
      * @param root    whether this runs as root (nothing here works otherwise)
      * @param dir     the classroom's state folder
-     * @param volumes where the students' homes are, asked only by {@code cuadro}
+     * @param homes   where the students' homes are, asked only by {@code cuadro}
      */
-    static int run(String[] args, boolean root, Path dir, Supplier<ClassGrid.Volumes> volumes, PrintStream out) {
+    static int run(String[] args, boolean root, Path dir, Supplier<ClassGrid.Homes> homes, PrintStream out) {
         String order = args.length == 0 ? "" : args[0];
         String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
         if (order.equals("ayuda") || order.equals("--help")) {
@@ -52,7 +52,7 @@ public final class AulaCommand {
         }
         return switch (order) {
             case "cuentas" -> accounts(rest, dir, out);
-            case "cuadro" -> grid(rest, dir, volumes, out);
+            case "cuadro" -> grid(rest, dir, homes, out);
             case "parar" -> AulaServer.stop(dir, out);
             case "disco" -> AulaServer.disk(List.of(rest), dir, out);
             case "reiniciar-entorno" -> AulaServer.resetEnvironment(List.of(rest), dir, out);
@@ -93,7 +93,7 @@ public final class AulaCommand {
         return 0;
     }
 
-    private static int grid(String[] args, Path dir, Supplier<ClassGrid.Volumes> volumes, PrintStream out) {
+    private static int grid(String[] args, Path dir, Supplier<ClassGrid.Homes> homes, PrintStream out) {
         boolean csv = switch (String.join(" ", args)) {
             case "" -> false;
             case "--csv" -> true;
@@ -104,7 +104,7 @@ public final class AulaCommand {
             out.println(M.get("aula.cuadro.nobody", AulaDir.accounts(dir)));
             return 0;
         }
-        ClassGrid grid = ClassGrid.of(accounts, volumes.get());
+        ClassGrid grid = ClassGrid.of(accounts, homes.get());
         if (csv) {
             out.print(grid.csv());
         } else {

@@ -164,6 +164,14 @@ final class AulaServer {
         return 0;
     }
 
+    /** Each student's home on the host, their disk mounted if it exists (after a reboot, before any login). */
+    static capas.aula.ClassGrid.Homes homes(Path dir) {
+        Accounts accounts = Accounts.read(AulaDir.accounts(dir));
+        long base = ClassroomSettings.read(dir, jar().toString()).uidBase();
+        return student -> accounts.find(student).map(a -> new StudentDisk(dir, a.name(), base, a.index()))
+                .filter(StudentDisk::mountIfExists).map(StudentDisk::home);
+    }
+
     private static StudentDisk diskOf(List<String> args, Path dir) {
         if (args.size() != 1) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.name.usage"));

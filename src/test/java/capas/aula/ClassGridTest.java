@@ -22,8 +22,8 @@ class ClassGridTest {
     @TempDir
     Path dir;
 
-    private final Map<String, Path> homes = new HashMap<>();
-    private final ClassGrid.Volumes volumes = student -> Optional.ofNullable(homes.get(student));
+    private final Map<String, Path> folders = new HashMap<>();
+    private final ClassGrid.Homes homes = student -> Optional.ofNullable(folders.get(student));
     private Accounts accounts;
 
     @BeforeEach
@@ -33,8 +33,8 @@ class ClassGridTest {
     }
 
     private Path home(String student) throws Exception {
-        Path home = Files.createDirectories(dir.resolve("capas-aula-" + student + "-home").resolve("_data"));
-        homes.put(student, home);
+        Path home = Files.createDirectories(dir.resolve("alumnos").resolve(student).resolve("home"));
+        folders.put(student, home);
         return home;
     }
 
@@ -56,7 +56,7 @@ class ClassGridTest {
         add(ana, 7, "p1-overlay-a-mano", "1", Action.CHECK, true, 2);
         home("luis");
 
-        ClassGrid grid = ClassGrid.of(accounts, volumes);
+        ClassGrid grid = ClassGrid.of(accounts, homes);
 
         assertThat(grid.csv()).isEqualTo("""
                 alumno,cuaderno,comprobados,correctos,pistas,soluciones,predicciones,predicciones_acertadas,ultima_actividad
@@ -76,7 +76,7 @@ class ClassGridTest {
         Path luis = home("luis");
         Files.createSymbolicLink(luis.resolve(".local"), ana.resolve(".local"));
 
-        ClassGrid grid = ClassGrid.of(accounts, volumes);
+        ClassGrid grid = ClassGrid.of(accounts, homes);
 
         assertThat(grid.csv()).contains("\nluis,,,,,,,,\n").contains("\nana,03,1,1,");
         assertThat(grid.problems()).singleElement().satisfies(p -> {
@@ -89,14 +89,14 @@ class ClassGridTest {
     void aNotebookNameFromTheStudentsFileNeverBecomesAFormula() throws Exception {
         add(home("ana"), 0, "=HYPERLINK(\"http://x\",\"03\")", "1", Action.CHECK, true, 0);
 
-        assertThat(ClassGrid.of(accounts, volumes).csv()).contains("\nana,\"'=HYPERLINK(\"\"http://x\"\",\"\"03\"\")\",1,1,");
+        assertThat(ClassGrid.of(accounts, homes).csv()).contains("\nana,\"'=HYPERLINK(\"\"http://x\"\",\"\"03\"\")\",1,1,");
     }
 
     @Test
     void theTableHasSpanishHeadersAndLocalTime() throws Exception {
         add(home("ana"), 0, "03", "fichero-en-la-capa", Action.CHECK, true, 0);
 
-        var table = ClassGrid.of(accounts, volumes).table(ZoneId.of("Europe/Madrid"));
+        var table = ClassGrid.of(accounts, homes).table(ZoneId.of("Europe/Madrid"));
 
         assertThat(table.headers()).containsExactly("Alumno", "Cuaderno", "Comprobados", "Correctos", "Pistas", "Soluciones", "Predicciones",
                 "Acertadas", "Última actividad");

@@ -27,11 +27,11 @@ class AulaCommandTest {
     @TempDir
     Path dir;
 
-    private final ClassGrid.Volumes noVolumes = student -> Optional.empty();
+    private final ClassGrid.Homes noHomes = student -> Optional.empty();
 
-    private String run(boolean root, ClassGrid.Volumes volumes, String... args) {
+    private String run(boolean root, ClassGrid.Homes homes, String... args) {
         var out = new ByteArrayOutputStream();
-        assertThat(AulaCommand.run(args, root, dir.resolve("aula"), () -> volumes, new PrintStream(out, true, StandardCharsets.UTF_8)))
+        assertThat(AulaCommand.run(args, root, dir.resolve("aula"), () -> homes, new PrintStream(out, true, StandardCharsets.UTF_8)))
                 .isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
@@ -40,7 +40,7 @@ class AulaCommandTest {
     void cuentasPrintsEachGeneratedCodeOnceAndStoresOnlyItsHash() throws Exception {
         Path csv = Files.writeString(dir.resolve("alumnos.csv"), "nombre;contraseña;rol\nana\nluis;clave-de-luis\n");
 
-        String text = run(true, noVolumes, "cuentas", csv.toString());
+        String text = run(true, noHomes, "cuentas", csv.toString());
 
         Matcher code = Pattern.compile("ana +([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})").matcher(text);
         assertThat(code.find()).as(text).isTrue();
@@ -49,7 +49,7 @@ class AulaCommandTest {
         assertThat(Files.readString(file)).doesNotContain(code.group(1), "clave-de-luis");
         assertThat(Passwords.verify(code.group(1), Accounts.read(file).find("ana").orElseThrow().hash())).isTrue();
 
-        String again = run(true, noVolumes, "cuentas", Files.writeString(csv, "luis\n").toString());
+        String again = run(true, noHomes, "cuentas", Files.writeString(csv, "luis\n").toString());
 
         assertThat(again).contains("2 en total, 0 nuevas", "no se borran", ": ana", "No se ha generado ningún código");
         assertThat(Passwords.verify(code.group(1), Accounts.read(file).find("ana").orElseThrow().hash())).isTrue();
@@ -62,23 +62,23 @@ class AulaCommandTest {
                 "{\"v\":1,\"cuentas\":[{\"nombre\":\"ana\",\"rol\":\"alumno\",\"hash\":\"\",\"indice\":0}]}");
         Path home = Files.createDirectories(dir.resolve("home-ana"));
         ProgressLog.ofHome(home).append(new ProgressEntry(Instant.parse("2026-12-05T10:00:00Z"), "03", "paso", Action.CHECK, true, 0, ""));
-        ClassGrid.Volumes volumes = student -> student.equals("ana") ? Optional.of(home) : Optional.empty();
+        ClassGrid.Homes homes = student -> student.equals("ana") ? Optional.of(home) : Optional.empty();
 
-        assertThat(run(true, volumes, "cuadro", "--csv")).isEqualTo("""
+        assertThat(run(true, homes, "cuadro", "--csv")).isEqualTo("""
                 alumno,cuaderno,comprobados,correctos,pistas,soluciones,predicciones,predicciones_acertadas,ultima_actividad
                 ana,03,1,1,0,0,0,0,2026-12-05T10:00:00Z
                 """);
-        assertThat(run(true, volumes, "cuadro")).startsWith("Progreso de la clase\nAlumno").containsPattern("ana +03 +1 +1 ");
+        assertThat(run(true, homes, "cuadro")).startsWith("Progreso de la clase\nAlumno").containsPattern("ana +03 +1 +1 ");
     }
 
     @Test
     void cuadroWithoutStudentsSaysHowToCreateThem() {
-        assertThat(run(true, noVolumes, "cuadro")).contains("aula cuentas ALUMNOS.csv");
+        assertThat(run(true, noHomes, "cuadro")).contains("aula cuentas ALUMNOS.csv");
     }
 
     @Test
     void onlyRootMayUseIt() {
-        assertThatThrownBy(() -> run(false, noVolumes, "cuadro")).isInstanceOfSatisfying(CapasException.class, e -> {
+        assertThatThrownBy(() -> run(false, noHomes, "cuadro")).isInstanceOfSatisfying(CapasException.class, e -> {
             assertThat(e.getMessage()).contains("«aula cuadro» sólo lo puede ejecutar root");
             assertThat(e.hint()).startsWith("sudo ");
         });
@@ -86,8 +86,11 @@ class AulaCommandTest {
 
     @Test
     void anUnknownOrderOrArgumentShowsTheUsage() {
-        assertThatThrownBy(() -> run(true, noVolumes, "servir")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuentas");
-        assertThatThrownBy(() -> run(true, noVolumes, "cuadro", "--html")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuadro");
-        assertThatThrownBy(() -> run(true, noVolumes, "cuentas")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuentas");
+        assertThatThrownBy(() -> run(true, noHomes, "ayuda")).hasMessageStartingWith("Uso: sudo ./lab aula ALUMNOS.csv");
+        // Anything else is the roster and the options of serving the class, checked before anything is made.
+        assertThatThrownBy(() -> run(true, noHomes, "alumnos.csv", "--nada", "1")).hasMessageStartingWith("Opción desconocida: --nada.");
+        assertThat(dir.resolve("aula")).doesNotExist();
+        assertThatThrownBy(() -> run(true, noHomes, "cuadro", "--html")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuadro");
+        assertThatThrownBy(() -> run(true, noHomes, "cuentas")).hasMessageStartingWith("Uso: java -jar capas.jar aula cuentas");
     }
 }

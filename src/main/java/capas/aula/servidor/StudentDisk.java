@@ -76,6 +76,18 @@ public final class StudentDisk {
         return Commands.run(List.of("mountpoint", "-q", mountPoint().toString()), Map.of(), 30).ok();
     }
 
+    /** Mounts the disk if it exists and is not mounted; whether it is mounted now. */
+    public boolean mountIfExists() {
+        if (mounted()) {
+            return true;
+        }
+        if (!exists()) {
+            return false;
+        }
+        run("mount", "-o", "loop,nodev,nosuid", image().toString(), mountPoint().toString());
+        return true;
+    }
+
     /** Makes the disk if it is new ({@code size} as in 8G), and mounts it if it is not. */
     public void ensure(String size) {
         try {
