@@ -18,7 +18,7 @@ import java.util.Set;
  * A lesson as a student who predicts right would run it: a copy of the notebook (same file name,
  * in target/) whose {@code leccion.predigo("q", "tu respuesta aquí")} cells carry the given answers.
  */
-final class AnsweredNotebook {
+public final class AnsweredNotebook {
     static final String PLACEHOLDER = "tu respuesta aquí";
     private static final Path DIR = Path.of("target", "notebooks-answered").toAbsolutePath();
 
@@ -26,7 +26,7 @@ final class AnsweredNotebook {
     }
 
     /** Every question of {@code answers} must be asked in the notebook, and be answered by the copy. */
-    static Path with(Path ipynb, Map<String, String> answers) {
+    public static Path with(Path ipynb, Map<String, String> answers) {
         try {
             ObjectNode nb = (ObjectNode) new ObjectMapper().readTree(ipynb.toFile());
             Set<String> answered = new HashSet<>();
