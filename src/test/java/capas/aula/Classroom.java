@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * A classroom server for tests, made as a teacher makes one: {@code sudo ./lab aula alumnos.csv}
+ * A classroom server for tests, made as a teacher makes one ({@code sudo ./lab aula alumnos.csv}: the jar's part)
  * with a state folder, ports and uid range of its own, so that a real class on the same machine is
  * never touched. Its students are created through the Hub's REST API, as an admin script would;
  * {@link #close} stops it and removes everything it made (containers, disks, state).
@@ -73,8 +73,10 @@ final class Classroom implements AutoCloseable {
         roster.append(teacher).append(';').append(password(teacher)).append(";profesor\n");
         Files.writeString(csv, roster);
         int[] ports = freePorts(4);
-        CommandResult made = sudo(Duration.ofMinutes(40), "env", "CAPAS_AULA_DIR=" + DIR, checkout.resolve("lab").toString(), "aula",
-                csv.toString(), "--ip", "127.0.0.1", "--puerto", String.valueOf(ports[0]), "--puerto-api", String.valueOf(ports[1]),
+        // What sudo ./lab aula runs once ./lab test has installed the classroom's packages and built the jar (./lab
+        // itself would rebuild a jar it did not stamp, under the running tests).
+        CommandResult made = sudo(Duration.ofMinutes(40), "env", "CAPAS_AULA_DIR=" + DIR, "java", "-jar",
+                checkout.resolve("target/capas.jar").toString(), "aula", csv.toString(), "--ip", "127.0.0.1", "--puerto", String.valueOf(ports[0]), "--puerto-api", String.valueOf(ports[1]),
                 "--puerto-proxy", String.valueOf(ports[2]), "--puerto-panel", String.valueOf(ports[3]),
                 "--base-uid", String.valueOf(UID_BASE), "--memoria", "2g", "--cpus", "1", "--disco", "4g", "--inactividad", "120");
         assertThat(made.exitCode()).as("sudo ./lab aula\n" + made.out() + made.err()).isZero();
