@@ -192,7 +192,7 @@ public final class StudentImage {
         });
         Files.createDirectories(target.resolve("target"));
         run(List.of("cp", "-a", built.resolve("capas.jar").toString(), built.resolve("lib").toString(),
-                built.resolve(".fuentes").toString(), target.resolve("target").toString()), 120);
+                target.resolve("target").toString()), 120);
         run(List.of("chmod", "-R", "a+rX", target.toString()), 120);
     }
 
