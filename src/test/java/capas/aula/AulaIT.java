@@ -163,7 +163,7 @@ class AulaIT {
             assertThat(record.out()).as(student + "'s record").containsPattern("(?m)^p1[^,]*,1,bien,2,");
         }
         // A student may not use the panel.
-        HttpResponse<String> asStudent = Classroom.send(HttpClient.newHttpClient(), HttpRequest.newBuilder(classroom.hub("services/panel/"))
+        HttpResponse<String> asStudent = Classroom.send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), HttpRequest.newBuilder(classroom.hub("services/panel/"))
                 .header("Authorization", "token " + classroom.tokenOf(STUDENTS.get(0))).build());
         assertThat(asStudent.statusCode()).isEqualTo(403);
     }

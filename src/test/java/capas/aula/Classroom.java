@@ -46,7 +46,7 @@ final class Classroom implements AutoCloseable {
     final int proxyPort;
     final int panelPort;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
 
     private Classroom(Path checkout, List<String> students, String teacher, int[] ports, String token) {
         this.checkout = checkout;
@@ -206,7 +206,7 @@ final class Classroom implements AutoCloseable {
 
     /** A browser session of the teacher's: logged in through the Hub's login form. */
     HttpClient teacherSession() {
-        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
+        HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String form = "username=" + enc(teacher) + "&password=" + enc(password(teacher));
         HttpResponse<String> login = send(browser, HttpRequest.newBuilder(hub("hub/login"))

@@ -70,7 +70,7 @@ public final class RemoteKernel implements AutoCloseable {
      */
     public static RemoteKernel start(URI serverBase, String token, String kernelName) throws IOException, InterruptedException {
         URI base = serverBase.toString().endsWith("/") ? serverBase : URI.create(serverBase + "/");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT).build();
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(base.resolve("api/kernels"))
                 .timeout(HTTP_TIMEOUT)
                 .header("Authorization", "token " + token)
@@ -95,7 +95,7 @@ public final class RemoteKernel implements AutoCloseable {
      */
     public static RemoteKernel attach(URI serverBase, String token, String kernelId) throws IOException, InterruptedException {
         URI base = serverBase.toString().endsWith("/") ? serverBase : URI.create(serverBase + "/");
-        return open(HttpClient.newBuilder().connectTimeout(HTTP_TIMEOUT).build(), base, token, kernelId, false);
+        return open(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(HTTP_TIMEOUT).build(), base, token, kernelId, false);
     }
 
     private static RemoteKernel open(HttpClient http, URI base, String token, String id, boolean owned) throws IOException, InterruptedException {

@@ -68,7 +68,7 @@ public final class Hub {
             throw new UncheckedIOException(e);
         }
         URI api = URI.create("http://127.0.0.1:" + settings.apiPort() + "/hub/api");
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY);
         while (Instant.now().isBefore(deadline)) {
             try {
