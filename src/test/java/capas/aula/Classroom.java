@@ -156,7 +156,8 @@ final class Classroom implements AutoCloseable {
     /** Starts the student's server through the Hub's API and waits until the Hub says it is ready. */
     void startServer(String name) {
         HttpResponse<String> started = api("POST", "users/" + name + "/server", null);
-        assertThat(started.statusCode()).as("POST users/" + name + "/server: " + started.body()).isIn(201, 202, 400);
+        assertThat(started.statusCode()).as("POST users/" + name + "/server: " + started.body() + "\nThe Hub's log ends:\n" + hubLog())
+                .isIn(201, 202, 400);
         Instant deadline = Instant.now().plus(START);
         while (!ready(name)) {
             assertThat(Instant.now()).as(name + "'s server ready within " + START + "; the Hub's log ends:\n" + hubLog())

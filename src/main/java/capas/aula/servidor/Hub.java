@@ -67,14 +67,18 @@ public final class Hub {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        URI api = URI.create("http://127.0.0.1:" + settings.apiPort() + "/hub/api");
+        // Ready when the Hub answers through its proxy: the proxy's routes come a moment after the Hub's own API.
+        // Behind TLS (a certificate the checks here cannot verify) the Hub's own port has to do.
+        String host = "0.0.0.0".equals(settings.ip()) ? "127.0.0.1" : settings.ip();
+        URI api = settings.certificate() == null ? URI.create("http://" + host + ":" + settings.port() + "/hub/api")
+                : URI.create("http://127.0.0.1:" + settings.apiPort() + "/hub/api");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Instant deadline = Instant.now().plus(READY);
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<String> reply = http.send(HttpRequest.newBuilder(api).timeout(Duration.ofSeconds(5)).build(),
                         HttpResponse.BodyHandlers.ofString());
-                if (reply.statusCode() == 200 && process().isPresent()) {
+                if (reply.statusCode() == 200 && reply.body().contains("\"version\"") && process().isPresent()) {
                     return;
                 }
             } catch (IOException e) {
