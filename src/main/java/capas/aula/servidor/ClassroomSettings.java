@@ -177,6 +177,7 @@ public record ClassroomSettings(
         if (!SIZE.matcher(value).matches()) {
             throw new IllegalArgumentException(value);
         }
-        return value;
+        // JupyterHub takes only upper-case units (3G); podman and the disk take either.
+        return value.toUpperCase(java.util.Locale.ROOT);
     }
 }
