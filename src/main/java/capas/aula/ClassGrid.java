@@ -86,11 +86,22 @@ public final class ClassGrid {
                 int hints = n.steps().stream().mapToInt(ProgressSummary.Step::hints).sum();
                 int solutions = (int) n.steps().stream().filter(ProgressSummary.Step::solutionShown).count();
                 Instant last = n.steps().stream().map(ProgressSummary.Step::lastTime).max(Comparator.naturalOrder()).orElse(null);
-                rows.add(new Row(name, n.notebook(), n.checked(), n.passed(), hints, solutions, n.predictions(), n.predictionsRight(),
+                rows.add(new Row(name, shortName(n.notebook()), n.checked(), n.passed(), hints, solutions, n.predictions(), n.predictionsRight(),
                         last, true));
             }
         }
         return new ClassGrid(rows, problems);
+    }
+
+    private static final java.util.regex.Pattern PRACTICA = java.util.regex.Pattern.compile("(p[0-9]+)-.+");
+
+    /**
+     * A notebook as the teacher names it: the lessons by number ({@code 03}), the prácticas by
+     * theirs ({@code p1}, where the record says {@code p1-overlay-a-mano}).
+     */
+    static String shortName(String notebook) {
+        java.util.regex.Matcher m = PRACTICA.matcher(notebook);
+        return m.matches() ? m.group(1) : notebook;
     }
 
     public List<Row> rows() {

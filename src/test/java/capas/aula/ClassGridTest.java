@@ -61,7 +61,7 @@ class ClassGridTest {
         assertThat(grid.csv()).isEqualTo("""
                 alumno,cuaderno,comprobados,correctos,pistas,soluciones,predicciones,predicciones_acertadas,ultima_actividad
                 ana,03,2,1,0,0,1,1,2026-12-05T10:03:00Z
-                ana,p1-overlay-a-mano,1,1,2,1,0,0,2026-12-05T10:07:00Z
+                ana,p1,1,1,2,1,0,0,2026-12-05T10:07:00Z
                 eva,,0,0,0,0,0,0,
                 luis,,0,0,0,0,0,0,
                 """);
@@ -101,5 +101,12 @@ class ClassGridTest {
         assertThat(table.headers()).containsExactly("Alumno", "Cuaderno", "Comprobados", "Correctos", "Pistas", "Soluciones", "Predicciones",
                 "Acertadas", "Última actividad");
         assertThat(table.rows().get(0)).isEqualTo(List.of("ana", "03", "1", "1", "0", "0", "0", "0", "2026-12-05 11:00"));
+    }
+
+    @Test
+    void aPracticaIsNamedAsTheTeacherDoes() {
+        assertThat(ClassGrid.shortName("p1-overlay-a-mano")).isEqualTo("p1");
+        assertThat(ClassGrid.shortName("03")).isEqualTo("03");
+        assertThat(ClassGrid.shortName("pepe")).isEqualTo("pepe");
     }
 }

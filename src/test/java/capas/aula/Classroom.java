@@ -238,6 +238,13 @@ final class Classroom implements AutoCloseable {
 
     @Override
     public void close() {
+        // The Hub's whole log stays with the test's reports: the state folder goes.
+        try {
+            Files.writeString(checkout.resolve("target/failsafe-reports/aula-jupyterhub.log"),
+                    sudo(Duration.ofSeconds(30), "cat", DIR.resolve("jupyterhub.log").toString()).out());
+        } catch (IOException e) {
+            // the reports folder may not exist outside failsafe
+        }
         List<String> names = new ArrayList<>(students);
         names.add(teacher);
         removeAll(checkout, names);
