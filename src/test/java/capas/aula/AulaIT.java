@@ -143,10 +143,10 @@ class AulaIT {
     @Order(4)
     void theTeachersPanelHasEveryStudentsVerdicts() {
         HttpClient teacher = classroom.teacherSession();
-        HttpResponse<String> page = Classroom.send(teacher, HttpRequest.newBuilder(classroom.hub("services/panel/")).build());
+        HttpResponse<String> page = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/")).build());
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         assertThat(page.body()).contains("Panel del profesor").contains(STUDENTS.toArray(String[]::new));
-        HttpResponse<String> csv = Classroom.send(teacher, HttpRequest.newBuilder(classroom.hub("services/panel/cuadro.csv")).build());
+        HttpResponse<String> csv = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/cuadro.csv")).build());
         assertThat(csv.statusCode()).isEqualTo(200);
         Map<String, Map<String, String>> grid = wide(csv.body());
         for (String student : STUDENTS) {
@@ -163,7 +163,7 @@ class AulaIT {
             assertThat(record.out()).as(student + "'s record").containsPattern("(?m)^p1[^,]*,1,bien,2,");
         }
         // A student may not use the panel.
-        HttpResponse<String> asStudent = Classroom.send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), HttpRequest.newBuilder(classroom.hub("services/panel/"))
+        HttpResponse<String> asStudent = Classroom.send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), Classroom.browserRequest(classroom.hub("services/panel/"))
                 .header("Authorization", "token " + classroom.tokenOf(STUDENTS.get(0))).build());
         assertThat(asStudent.statusCode()).isEqualTo(403);
     }
@@ -174,11 +174,11 @@ class AulaIT {
         String reset = STUDENTS.get(2);
         HttpClient teacher = classroom.teacherSession();
         String before = classroom.jar("aula", "cuadro", "--csv").out();
-        HttpResponse<String> page = Classroom.send(teacher, HttpRequest.newBuilder(classroom.hub("services/panel/")).build());
+        HttpResponse<String> page = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/")).build());
         Matcher xsrf = Pattern.compile("name=\"_xsrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(xsrf.find()).as("the panel's forms carry an XSRF token").isTrue();
         String form = "_xsrf=" + Classroom.enc(xsrf.group(1)) + "&alumno=" + reset + "&confirmado=si";
-        HttpResponse<String> done = Classroom.send(teacher, HttpRequest.newBuilder(classroom.hub("services/panel/accion/reiniciar-entorno"))
+        HttpResponse<String> done = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/accion/reiniciar-entorno"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(classroom.user(reset).path("servers").isEmpty()).as(reset + "'s server stopped").isTrue();

@@ -210,10 +210,15 @@ final class Classroom implements AutoCloseable {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String form = "username=" + enc(teacher) + "&password=" + enc(password(teacher));
-        HttpResponse<String> login = send(browser, HttpRequest.newBuilder(hub("hub/login"))
+        HttpResponse<String> login = send(browser, browserRequest(hub("hub/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(login.statusCode()).as("teacher's login: " + login.body()).isLessThan(400);
         return browser;
+    }
+
+    /** A request as a browser makes it (JupyterHub 3.0 fails on a request without an Accept header). */
+    static HttpRequest.Builder browserRequest(URI uri) {
+        return HttpRequest.newBuilder(uri).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").timeout(Duration.ofMinutes(2));
     }
 
     static HttpResponse<String> send(HttpClient client, HttpRequest request) {
