@@ -53,7 +53,9 @@ c.CapasSpawner.default_url = aula.get("inicio", "/tree")
 c.CapasSpawner.start_timeout = 600
 c.CapasSpawner.http_timeout = 300
 
-# Groups (alumnos, profesores) come from the authenticator, which reads each account's role.
+# Groups (alumnos, profesores) come from the authenticator, at each login, from the account's role.
+# Only the teachers' matters here (their role); the panel takes the class from the accounts, since a
+# student made through the Hub's API, or not logged in yet, is in no group.
 python = sys.executable
 env = {"PYTHONPATH": HERE, "CAPAS_AULA_DIR": STATE, "CAPAS_AULA_JAR": aula["jar"], "PATH": os.environ.get("PATH", "")}
 c.JupyterHub.services = [
@@ -66,9 +68,9 @@ c.JupyterHub.services = [
 ]
 c.JupyterHub.load_roles = [
     {"name": "profesor", "groups": ["profesores"],
-     "scopes": ["self", "access:servers!group=alumnos", "access:services!service=panel"]},
+     "scopes": ["self", "access:servers", "access:services!service=panel"]},
     {"name": "panel", "services": ["panel"],
-     "scopes": ["list:users!group=alumnos", "read:users!group=alumnos", "servers!group=alumnos"]},
+     "scopes": ["list:users", "read:users", "servers"]},
     {"name": "inactividad", "services": ["inactividad"],
      "scopes": ["list:users", "read:users:activity", "read:servers", "delete:servers"]},
     {"name": "capas", "services": ["capas"], "scopes": ["admin:users", "admin:groups", "admin:servers", "tokens",

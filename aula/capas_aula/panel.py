@@ -291,7 +291,9 @@ class Hub:
         return response
 
     async def students(self):
-        """Users of group alumnos by name: {name: user model}."""
+        """Every Hub user by name: {name: user model}. Who is a student is the grid's to say (the
+        accounts with rol alumno, from Java), not the Hub's groups: a student made through the
+        Hub's API, or not logged in yet, is in no group."""
         found = {}
         offset = 0
         while True:
@@ -303,8 +305,7 @@ class Hub:
             data = json.loads(response.body or b"[]")
             items = data["items"] if isinstance(data, dict) else data
             for user in items:
-                if STUDENTS in (user.get("groups") or []):
-                    found[user["name"]] = user
+                found[user["name"]] = user
             pagination = data.get("_pagination") if isinstance(data, dict) else None
             if not pagination or not pagination.get("next"):
                 return found
@@ -415,7 +416,9 @@ class PanelHandler(HubOAuthenticated, web.RequestHandler):
                 rows = parse_cuadro(output)
         except ValueError as e:
             problems.append(str(e))
-        students, notebooks, cells, last = pivot(rows, users.keys())
+        # Without the grid (Java failed), the Hub's users who are not teachers stand in for the class.
+        fallback = [] if rows else [n for n, u in users.items() if TEACHERS not in (u.get("groups") or [])]
+        students, notebooks, cells, last = pivot(rows, fallback)
         return users, students, notebooks, cells, last, problems
 
 

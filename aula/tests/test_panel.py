@@ -327,9 +327,9 @@ class HubClientTest(AsyncHTTPTestCase):
     def hub(self, token="secreto"):
         return panel.Hub(api_url=self.get_url("/hub/api"), token=token)
 
-    def test_students_follows_pages_and_keeps_group_alumnos(self):
+    def test_students_follows_pages_and_keeps_every_user(self):
         students = self.io_loop.run_sync(self.hub().students)
-        self.assertEqual(sorted(students), ["ana", "beto"])
+        self.assertEqual(sorted(students), ["ana", "beto", "profe"])
         self.assertEqual(panel.server_state(students["beto"]), "en marcha")
 
     def test_a_refusal_is_a_hub_error(self):

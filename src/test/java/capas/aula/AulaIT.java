@@ -86,9 +86,12 @@ class AulaIT {
     @Test
     @Order(2)
     void eachStudentRunsLesson03AndPractica1OverTheHubAtOnce() throws Exception {
+        // Written once: three threads writing the same answered copy would read each other's half-written file.
+        JsonNode lesson03 = JSON.readTree(AnsweredNotebook.with(ROOT.resolve("notebooks/03-almacenamiento-de-contenedores.ipynb"),
+                PREDICTIONS).toFile());
         inParallel(student -> {
             String token = classroom.tokenOf(student);
-            lesson.put(student, runLesson(student, token));
+            lesson.put(student, runLesson(student, token, lesson03));
             practica.put(student, runPractica(student, token));
         });
         for (String student : STUDENTS) {
@@ -214,9 +217,7 @@ class AulaIT {
     }
 
     /** Lesson 03, answered right, cell by cell through a kernel of the student's server; the outputs by tag. */
-    private Map<String, RemoteKernel.Execution> runLesson(String student, String token) throws Exception {
-        JsonNode nb = JSON.readTree(AnsweredNotebook.with(ROOT.resolve("notebooks/03-almacenamiento-de-contenedores.ipynb"), PREDICTIONS)
-                .toFile());
+    private Map<String, RemoteKernel.Execution> runLesson(String student, String token, JsonNode nb) throws Exception {
         Map<String, RemoteKernel.Execution> out = new LinkedHashMap<>();
         try (RemoteKernel kernel = RemoteKernel.start(classroom.server(student), token, "capas")) {
             for (JsonNode cell : nb.path("cells")) {
