@@ -177,7 +177,10 @@ class AulaIT {
         String reset = STUDENTS.get(2);
         HttpClient teacher = classroom.teacherSession();
         String before = classroom.jar("aula", "cuadro", "--csv").out();
-        HttpResponse<String> page = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/")).build());
+        // The panel asks first, as for every action that loses something; its answer form carries the XSRF token.
+        HttpResponse<String> page = Classroom.send(teacher, Classroom.browserRequest(
+                classroom.hub("services/panel/accion/reiniciar-entorno?alumno=" + reset)).build());
+        assertThat(page.body()).contains("¿Seguro?").contains(reset);
         Matcher xsrf = Pattern.compile("name=\"_xsrf\" value=\"([^\"]+)\"").matcher(page.body());
         assertThat(xsrf.find()).as("the panel's forms carry an XSRF token").isTrue();
         String form = "_xsrf=" + Classroom.enc(xsrf.group(1)) + "&alumno=" + reset + "&confirmado=si";
