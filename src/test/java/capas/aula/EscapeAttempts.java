@@ -296,7 +296,7 @@ public final class EscapeAttempts {
                 })
                 .withCleanup("[ -s /run/.capas-escape-pidmax ] && sysctl -q -w kernel.pid_max=$(cat /run/.capas-escape-pidmax); rm -f /run/.capas-escape-pidmax; true"));
         a.add(asRoot(33, "Leer y escribir /dev/kmsg (el registro del núcleo del servidor)",
-                "timeout 5 head -c 200 /dev/kmsg && echo LEIDO; echo capas-escape > /dev/kmsg && echo ESCRITO; dmesg | head -1 && echo LEIDO; true",
+                "timeout 5 head -c 200 /dev/kmsg && echo LEIDO; echo capas-escape > /dev/kmsg && echo ESCRITO; dmesg > /dev/null && echo LEIDO; true",
                 saysNone("LEIDO", "ESCRITO")));
         a.add(asRoot(41, "Abrir /dev/kvm", "python3 -c \"open('/dev/kvm', 'rb')\" && echo ABIERTO; true", saysNone("ABIERTO")));
         // Limits: processes and disk
@@ -309,9 +309,10 @@ public final class EscapeAttempts {
         a.add(asAlumno(35, "Llenar el disco: un archivo mayor que el disco propio, y luego llenarlo entero",
                 "f=~/.capas-escape-relleno; size=$(df --output=size -B1 ~ | tail -1); "
                         + "fallocate -l $((size + 1073741824)) $f && echo CABE; "
-                        + "avail=$(df --output=avail -B1 ~ | tail -1); fallocate -l $((avail - 16777216)) $f; "
-                        + "dd if=/dev/zero of=~/.capas-escape-relleno2 bs=1M count=64 2>&1 | tail -1; rm -f ~/.capas-escape-relleno2; "
-                        + "echo libre=$(df --output=avail -B1 ~ | tail -1)",
+                        // ext4 keeps what a failed fallocate got: the disk may be full already.
+                        + "avail=$(df --output=avail -B1 ~ | tail -1); [ $avail -gt 16777216 ] && fallocate -l $((avail - 16777216)) $f; "
+                        + "dd if=/dev/zero of=~/.capas-escape-relleno2 bs=1M count=64 2>&1 | grep -E 'No space|copied'; rm -f ~/.capas-escape-relleno2; "
+                        + "echo libre=$(df --output=avail -B1 ~ | tail -1 | tr -d ' ')",
                 r -> !r.toString().contains("CABE") && r.toString().split("No space left", -1).length >= 3)
                 .withHostCheck(new EscapeAttempt.HostCheck() {
                     @Override
