@@ -337,6 +337,14 @@ public final class EscapeAttempts {
                         + "dd if=/dev/zero of=/tmp/.capas-escape-relleno bs=1M count=1200 2>&1 | tail -1",
                 r -> !r.toString().contains("CABE") && r.toString().contains("No space left"))
                 .withCleanup("rm -f /tmp/.capas-escape-relleno"));
+        a.add(asAlumno(43, "Bomba de memoria: reservar el doble del límite (el otro alumno sigue respondiendo)",
+                "python3 - <<'PY'\nheld = []\nfor _ in range(24):\n    held.append(b'x' * (256 << 20))\nprint('SIN LIMITE', 24 * 256, 'MiB')\nPY\n"
+                        + "echo salida=$?; pgrep -f jupyterhub-singleuser > /dev/null && echo servidor-propio-vivo; true",
+                r -> !r.out().contains("SIN LIMITE") && (r.out().contains("salida=137") || r.toString().contains("MemoryError")))
+                .withHostCheck((shell, ctx, before, r) -> {
+                    CommandResult alive = shell.run(ctx.other(), false, "echo vivo");
+                    return alive.out().contains("vivo") ? Optional.empty() : Optional.of("el otro alumno no responde: " + brief(alive));
+                }));
         a.add(asAlumno(37, "Escribir en la imagen (raíz de solo lectura): touch, sudo touch, remount,rw",
                 "touch /etc/.capas-escape && echo ESCRITO; sudo touch /usr/.capas-escape && echo ESCRITO; "
                         + "sudo mount -o remount,rw / && echo REMONTADO; true",
