@@ -234,14 +234,10 @@ def _jar(environ):
     return environ.get("CAPAS_AULA_JAR", "/opt/capas-aula/capas.jar")
 
 
-def reset_notebook_argv(name, notebook):
+def reset_notebook_argv(name, notebook, environ=os.environ):
     if not valid_name(name) or not valid_notebook(notebook):
         raise ValueError("nombre o cuaderno no válido")
-    return [
-        "podman", "exec", "-u", "alumno", f"capas-aula-{name}",
-        "java", "-jar", "/opt/capas/target/capas.jar",
-        "reiniciar", notebook, "--desde", "/opt/capas", "--en", "/home/alumno/capas",
-    ]
+    return [_java(environ), "-jar", _jar(environ), "aula", "reiniciar", name, notebook]
 
 
 def reset_environment_argv(name, environ=os.environ):

@@ -9,7 +9,10 @@ Each student gets the student image (``localhost/capas-aula-alumno``) with:
   holding the student's home (notebooks, record of progress, rootless store) and their rootful
   store (``/var/lib/containers``). A full disk stops that student only;
 * memory, CPU and process limits (``mem_limit``, ``cpu_limit``, ``pids_limit``);
-* the network ``capas-aula``, where the Hub reaches the notebook server and nothing else.
+* the network ``capas-aula``, where the Hub reaches the notebook server and nothing else;
+* a podman store of its own, on the student's disk, with the student image lent read-only from
+  the server's store: the container's own writes (even on a root file system its root has
+  remounted writable) land on the student's disk, never on the server's.
 
 The container itself is disposable: stop removes it and start makes a new one from the current
 image, so what survives is exactly the student's disk.
@@ -21,7 +24,7 @@ import os
 import re
 
 from jupyterhub.spawner import Spawner
-from traitlets import Integer, Unicode
+from traitlets import Integer, List, Unicode
 
 NAME = re.compile(r"^[a-z][a-z0-9_-]{0,31}$")
 LABEL = "capas.aula"
@@ -29,7 +32,6 @@ LABEL = "capas.aula"
 
 class CapasSpawner(Spawner):
     image = Unicode("localhost/capas-aula-alumno:latest", help="The student image.").tag(config=True)
-    podman = Unicode("/usr/bin/podman").tag(config=True)
     network = Unicode("capas-aula").tag(config=True)
     state_dir = Unicode(os.environ.get("CAPAS_AULA_DIR", "/var/lib/capas-aula")).tag(config=True)
     java = Unicode("java").tag(config=True)
@@ -61,8 +63,15 @@ class CapasSpawner(Spawner):
             raise RuntimeError(f"{' '.join(argv[:3])}…: {err.decode(errors='replace').strip()}")
         return proc.returncode, out.decode(errors="replace")
 
+    async def podman_argv(self):
+        """podman on the student's own store (on their disk), as the lab says; kept in the Hub's
+        state, so a poll after a restart of the Hub needs no JVM."""
+        if not self.store:
+            self.store = (await self.disk())["podman"]
+        return self.store
+
     async def inspect(self):
-        code, out = await self.run(self.podman, "container", "inspect", self.container, check=False)
+        code, out = await self.run(*await self.podman_argv(), "container", "inspect", self.container, check=False)
         if code != 0:
             return None
         data = json.loads(out)[0]
@@ -80,20 +89,32 @@ class CapasSpawner(Spawner):
 
     # ---- Spawner
 
+    store = List(help="podman's argv for the student's store, from the lab").tag(config=False)
+
     def get_state(self):
         state = super().get_state()
         state["container"] = self.container
+        state["podman"] = self.store
         return state
 
+    def load_state(self, state):
+        super().load_state(state)
+        self.store = state.get("podman") or []
+
+    def clear_state(self):
+        super().clear_state()
+        self.store = []
+
     async def start(self):
-        if await self.inspect() is not None:
-            await self.run(self.podman, "rm", "-f", "-t", "5", self.container)
         disk = await self.disk()
+        self.store = disk["podman"]
         base, size = disk["base_uid"], disk["ids"]
+        if await self.inspect() is not None:
+            await self.run(*self.store, "rm", "-f", "-t", "5", self.container)
         self.ip = "0.0.0.0"
         self.port = self.notebook_port
         env = self.get_env()
-        argv = [self.podman, "run", "-d", "--name", self.container, "--hostname", self.container,
+        argv = [*self.store, "run", "-d", "--name", self.container, "--hostname", self.container,
                 "--label", f"{LABEL}={self.student}", "--label", "capas.lab=1",
                 "--uidmap", f"0:{base}:{size}", "--gidmap", f"0:{base}:{size}",
                 "--privileged", "--device", "/dev/fuse",
@@ -134,5 +155,5 @@ class CapasSpawner(Spawner):
 
     async def stop(self, now=False):
         if await self.inspect() is not None:
-            await self.run(self.podman, "rm", "-f", "-t", "0" if now else "10", self.container, check=False)
+            await self.run(*await self.podman_argv(), "rm", "-f", "-t", "0" if now else "10", self.container, check=False)
 

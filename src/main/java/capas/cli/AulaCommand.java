@@ -55,6 +55,8 @@ public final class AulaCommand {
             case "cuadro" -> grid(rest, dir, homes, out);
             case "parar" -> AulaServer.stop(dir, out);
             case "disco" -> AulaServer.disk(List.of(rest), dir, out);
+            case "podman" -> AulaServer.podman(List.of(rest), dir);
+            case "reiniciar" -> AulaServer.resetNotebook(List.of(rest), dir, out);
             case "reiniciar-entorno" -> AulaServer.resetEnvironment(List.of(rest), dir, out);
             // Anything else is the roster and the options: prepare and start the classroom.
             default -> AulaServer.serve(List.of(args), dir, out);

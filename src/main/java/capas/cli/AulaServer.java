@@ -118,12 +118,12 @@ final class AulaServer {
     /** {@code aula parar}: the Hub stops, and so do the students' servers; their disks stay. */
     static int stop(Path dir, PrintStream out) {
         boolean hub = new Hub(dir, Checkout.root().resolve("aula/jupyterhub_config.py")).stop();
-        List<String> containers = Commands.run(List.of("podman", "ps", "-a", "--filter", "label=" + LABEL, "--format", "{{.Names}}"),
-                Map.of(), 60).out().lines().filter(l -> !l.isBlank()).toList();
-        for (String container : containers) {
-            Commands.run(List.of("podman", "rm", "-f", "-t", "10", container), Map.of(), 120);
+        int stopped = 0;
+        for (StudentDisk disk : disks(dir)) {
+            String name = disk.container().substring("capas-aula-".length());
+            stopped += removeContainer(disk, name) ? 1 : 0;
         }
-        out.println(M.get("aula.stopped", hub ? M.get("aula.stopped.hub") : M.get("aula.stopped.nohub"), containers.size()));
+        out.println(M.get("aula.stopped", hub ? M.get("aula.stopped.hub") : M.get("aula.stopped.nohub"), stopped));
         return 0;
     }
 
@@ -136,6 +136,7 @@ final class AulaServer {
         answer.put("home", disk.home().toString());
         answer.put("contenedores", disk.rootfulStore().toString());
         answer.put("base_uid", disk.uidBase());
+        answer.put("podman", disk.podman());
         answer.put("ids", StudentDisk.IDS);
         try {
             out.println(JSON.writeValueAsString(answer));
@@ -152,15 +153,9 @@ final class AulaServer {
      */
     static int resetEnvironment(List<String> args, Path dir, PrintStream out) {
         StudentDisk disk = diskOf(args, dir);
-        String name = args.get(0);
-        String container = "capas-aula-" + name;
-        CommandResult label = Commands.run(List.of("podman", "container", "inspect", "--format",
-                "{{index .Config.Labels \"" + LABEL + "\"}}", container), Map.of(), 60);
-        if (label.ok() && label.out().strip().equals(name)) {
-            Commands.run(List.of("podman", "rm", "-f", "-t", "10", container), Map.of(), 120);
-        }
+        removeContainer(disk, args.get(0));
         Path copy = disk.remove();
-        out.println(M.get("aula.reset", name, copy));
+        out.println(M.get("aula.reset", args.get(0), copy));
         return 0;
     }
 
@@ -168,7 +163,8 @@ final class AulaServer {
     static capas.aula.ClassGrid.Homes homes(Path dir) {
         Accounts accounts = Accounts.read(AulaDir.accounts(dir));
         long base = ClassroomSettings.read(dir, jar().toString()).uidBase();
-        return student -> accounts.find(student).map(a -> new StudentDisk(dir, a.name(), base, a.index()))
+        Path store = imageStore();
+        return student -> accounts.find(student).map(a -> new StudentDisk(dir, a.name(), base, a.index(), store))
                 .filter(StudentDisk::mountIfExists).map(StudentDisk::home);
     }
 
@@ -179,7 +175,73 @@ final class AulaServer {
         Accounts.Account account = Accounts.read(AulaDir.accounts(dir)).find(args.get(0))
                 .orElseThrow(() -> new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.unknown", args.get(0))));
         ClassroomSettings settings = ClassroomSettings.read(dir, jar().toString());
-        return new StudentDisk(dir, account.name(), settings.uidBase(), account.index());
+        return new StudentDisk(dir, account.name(), settings.uidBase(), account.index(), imageStore());
+    }
+
+    /** Root's store, where the student image is. */
+    private static Path imageStore() {
+        return new Podman(Mode.ROOTFUL).graphRoot();
+    }
+
+    /** Every student's disk that exists. */
+    private static List<StudentDisk> disks(Path dir) {
+        Accounts accounts = Accounts.read(AulaDir.accounts(dir));
+        long base = ClassroomSettings.read(dir, jar().toString()).uidBase();
+        Path store = imageStore();
+        return accounts.all().stream().map(a -> new StudentDisk(dir, a.name(), base, a.index(), store)).filter(StudentDisk::exists).toList();
+    }
+
+    /** Removes the student's container, if it is the classroom's. */
+    private static boolean removeContainer(StudentDisk disk, String name) {
+        if (!disk.mountIfExists()) {
+            return false;
+        }
+        List<String> inspect = new ArrayList<>(disk.podman());
+        inspect.addAll(List.of("container", "inspect", "--format", "{{index .Config.Labels \"" + LABEL + "\"}}", disk.container()));
+        CommandResult label = Commands.run(inspect, Map.of(), 60);
+        if (!label.ok() || !label.out().strip().equals(name)) {
+            return false;
+        }
+        List<String> rm = new ArrayList<>(disk.podman());
+        rm.addAll(List.of("rm", "-f", "-t", "10", disk.container()));
+        return Commands.run(rm, Map.of(), 120).ok();
+    }
+
+    /** {@code aula podman <nombre> <argumentos…>}: podman on the student's own store (their container is there). */
+    static int podman(List<String> args, Path dir) {
+        if (args.isEmpty()) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.name.usage"));
+        }
+        StudentDisk disk = diskOf(args.subList(0, 1), dir);
+        disk.mountIfExists();
+        List<String> argv = new ArrayList<>(disk.podman());
+        argv.addAll(args.subList(1, args.size()));
+        try {
+            return new ProcessBuilder(argv).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+    }
+
+    /**
+     * {@code aula reiniciar <nombre> <cuaderno>}: the student's notebook as on the first day (their copy
+     * kept in notebooks/.copias), run as the student inside their container.
+     */
+    static int resetNotebook(List<String> args, Path dir, PrintStream out) {
+        if (args.size() != 2) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.reiniciar.usage"));
+        }
+        StudentDisk disk = diskOf(args.subList(0, 1), dir);
+        List<String> argv = new ArrayList<>(disk.podman());
+        argv.addAll(List.of("exec", "-u", "alumno", "-w", "/home/alumno", disk.container(), "java", "-jar", "/opt/capas/target/capas.jar",
+                "reiniciar", args.get(1), "--desde", "/opt/capas", "--en", "/home/alumno/capas"));
+        CommandResult result = Commands.run(argv, Map.of(), 300);
+        out.print(result.out());
+        System.err.print(result.err());
+        return result.exitCode();
     }
 
     private static void folder(Path dir) {

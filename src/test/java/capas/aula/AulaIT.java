@@ -135,15 +135,52 @@ class AulaIT {
             assertThat(names.out().lines().toList()).as(student + "'s rootful containers").containsExactly("contenedor1");
         }
         CommandResult host = Classroom.sudo(Duration.ofSeconds(60), "podman", "ps", "-a", "--format", "{{.Names}}");
-        assertThat(host.out().lines().toList()).as("the host's podman").doesNotContain("contenedor1")
-                .contains(STUDENTS.stream().map(Classroom::container).toArray(String[]::new));
+        assertThat(host.out().lines().toList()).as("the host's podman").doesNotContain("contenedor1");
+        for (String student : STUDENTS) {
+            // Each student's container is in the student's own store, on their disk: the host's store only lends the image.
+            List<String> ps = new ArrayList<>(classroom.podman(student));
+            ps.addAll(List.of("ps", "--format", "{{.Names}}"));
+            assertThat(capas.os.Commands.run(ps, Map.of(), 60).out().lines().toList()).containsExactly(Classroom.container(student));
+        }
         for (String student : STUDENTS) {
             classroom.shell(student, false, "sudo podman rm -f -t 0 contenedor1");
         }
     }
 
+    /**
+     * Issue 23, point 5: from one student's terminal (as alumno, and as the inner root through
+     * sudo), every attempt of {@link EscapeAttempts} on another student, the server or the Hub
+     * is refused; and the same requests aimed at what the student may do are not, so the rules can fail.
+     */
     @Test
     @Order(4)
+    void nobodyGetsInWhereTheyDoNotBelong() {
+        String self = STUDENTS.get(0);
+        String other = STUDENTS.get(1);
+        EscapeAttempts.Context ctx = EscapeAttempts.Context.discover(self, other, classroom::podman, classroom.port, classroom.apiPort,
+                classroom.proxyPort, classroom.panelPort);
+        StudentShell shell = StudentShell.podmanExec(classroom::podman);
+        List<EscapeAttempt> attempts = EscapeAttempts.all(ctx);
+        assertThat(attempts).extracting(EscapeAttempt::id).doesNotHaveDuplicates();
+        List<EscapeAttempts.Outcome> outcomes = EscapeAttempts.tryAll(shell, ctx, attempts);
+        System.out.println("Intentos de escape desde " + self + " (otro alumno: " + other + ")");
+        System.out.println(EscapeAttempts.table(outcomes));
+        assertThat(outcomes).as("attempts not refused").allSatisfy(o -> assertThat(o.refused())
+                .as(o.attempt().id() + " " + o.attempt().description() + ": " + o.evidence() + "\n    " + o.result()).isTrue());
+
+        EscapeAttempt own = EscapeAttempt.asAlumno(0, "API del Hub con el token propio: datos propios",
+                EscapeAttempts.http(ctx, "GET {api}/users/" + self + " token"), EscapeAttempts.httpRefused());
+        EscapeAttempt readOwn = EscapeAttempt.asAlumno(0, "Leer la marca propia", "cat ~/" + EscapeAttempts.MARKER_FILE,
+                EscapeAttempts.hides(ctx.marker()));
+        StudentShell asOther = (student, asRoot, bash) -> shell.run(other, asRoot, bash);
+        EscapeAttempts.Outcome marker = EscapeAttempts.tryAll(asOther, ctx, List.of(readOwn)).get(0);
+        assertThat(EscapeAttempts.tryAll(shell, ctx, List.of(own)).get(0).refused()).as("own user's data through the Hub API").isFalse();
+        assertThat(marker.refused()).as("the other's marker, read by the other: " + marker.evidence()).isFalse();
+        assertThat(marker.result().out()).contains(ctx.marker());
+    }
+
+    @Test
+    @Order(5)
     void theTeachersPanelHasEveryStudentsVerdicts() {
         HttpClient teacher = classroom.teacherSession();
         HttpResponse<String> page = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/")).build());
@@ -172,7 +209,7 @@ class AulaIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void resettingOneStudentLeavesTheOtherTwoIntact() {
         String reset = STUDENTS.get(2);
         HttpClient teacher = classroom.teacherSession();

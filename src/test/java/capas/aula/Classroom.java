@@ -195,14 +195,15 @@ final class Classroom implements AutoCloseable {
         return "capas-aula-" + name;
     }
 
+    /** The server's podman on the student's own store, as root: {@code ./lab aula podman <nombre>}. */
+    List<String> podman(String name) {
+        return List.of("sudo", "-n", "env", "CAPAS_AULA_DIR=" + DIR, "java", "-jar", checkout.resolve("target/capas.jar").toString(),
+                "aula", "podman", name);
+    }
+
     /** A shell in the student's container (a terminal of the student's), as alumno or as the inner root. */
     CommandResult shell(String name, boolean asRoot, String bash) {
-        List<String> argv = new ArrayList<>(List.of("podman", "exec"));
-        if (!asRoot) {
-            argv.addAll(List.of("-u", "alumno", "-w", "/home/alumno"));
-        }
-        argv.addAll(List.of(container(name), "bash", "-c", bash));
-        return sudo(Duration.ofMinutes(5), argv.toArray(String[]::new));
+        return StudentShell.podmanExec(this::podman).run(name, asRoot, bash);
     }
 
     /** A browser session of the teacher's: logged in through the Hub's login form. */

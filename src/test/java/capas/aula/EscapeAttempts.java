@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -48,16 +49,22 @@ public final class EscapeAttempts {
      * @param proxyPort      configurable-http-proxy's API port (server loopback only)
      * @param panelPort      the teacher's panel (server loopback only)
      * @param marker         random text planted in the other's files for this run
+     * @param podman         the server's podman for a student's container (each student's is on their own disk)
      */
     public record Context(String self, String other, String selfContainer, String otherContainer, String otherIp,
             String gateway, long otherHostPid, String otherLoop, String hostDisk, String aulaDir,
-            int hubPort, int apiPort, int proxyPort, int panelPort, String marker) {
+            int hubPort, int apiPort, int proxyPort, int panelPort, String marker, Function<String, List<String>> podman) {
 
-        /** Looks both containers up on the server (rootful podman, through {@code sudo -n}). */
-        public static Context discover(String selfContainer, String otherContainer, int hubPort, int apiPort,
+        /**
+         * Looks both students' containers up on the server, each through {@code podman}: the argv
+         * (with its {@code sudo -n}) that reaches a student's own store.
+         */
+        public static Context discover(String self, String other, Function<String, List<String>> podman, int hubPort, int apiPort,
                 int proxyPort, int panelPort) {
-            String[] me = inspect(selfContainer);
-            String[] them = inspect(otherContainer);
+            String selfContainer = "capas-aula-" + self;
+            String otherContainer = "capas-aula-" + other;
+            String[] me = inspect(podman.apply(self), selfContainer);
+            String[] them = inspect(podman.apply(other), otherContainer);
             Path otherHome = Path.of(them[4]);
             String otherMount = otherHome.getParent().toString();
             String aulaDir = otherHome.getParent().getParent().getParent().toString();
@@ -66,15 +73,24 @@ public final class EscapeAttempts {
             byte[] random = new byte[8];
             new SecureRandom().nextBytes(random);
             return new Context(me[0], them[0], selfContainer, otherContainer, them[2], me[3], Long.parseLong(them[1]),
-                    loop, disk, aulaDir, hubPort, apiPort, proxyPort, panelPort, "capas-" + HexFormat.of().formatHex(random));
+                    loop, disk, aulaDir, hubPort, apiPort, proxyPort, panelPort, "capas-" + HexFormat.of().formatHex(random), podman);
         }
 
-        private static String[] inspect(String container) {
-            CommandResult r = host("podman", "container", "inspect", "--format",
+        /** The server's podman, on the trying student's store. */
+        CommandResult selfPodman(String... args) {
+            List<String> argv = new ArrayList<>(podman.apply(self));
+            argv.addAll(List.of(args));
+            return Commands.run(argv, Map.of(), 60);
+        }
+
+        private static String[] inspect(List<String> podman, String container) {
+            List<String> argv = new ArrayList<>(podman);
+            argv.addAll(List.of("container", "inspect", "--format",
                     "{{index .Config.Labels \"capas.aula\"}}|{{.State.Pid}}"
                             + "|{{range .NetworkSettings.Networks}}{{.IPAddress}}|{{.Gateway}}{{end}}"
                             + "|{{range .Mounts}}{{if eq .Destination \"/home/alumno\"}}{{.Source}}{{end}}{{end}}",
-                    container);
+                    container));
+            CommandResult r = Commands.run(argv, Map.of(), 60);
             String[] fields = r.out().strip().split("\\|", -1);
             if (!r.ok() || fields.length != 5) {
                 throw new IllegalStateException("podman inspect " + container + ": " + r);
@@ -223,7 +239,7 @@ public final class EscapeAttempts {
         a.add(asRoot(20, "sudo: el root del contenedor es root en el servidor",
                 "cat /proc/self/uid_map; id -u", EscapeAttempts::mappedAway)
                 .withHostCheck((shell, ctx, before, r) -> {
-                    CommandResult top = host("podman", "top", ctx.selfContainer(), "huser");
+                    CommandResult top = ctx.selfPodman("top", ctx.selfContainer(), "huser");
                     return top.out().lines().skip(1).map(String::strip).anyMatch(u -> u.equals("root") || u.equals("0"))
                             ? Optional.of("procesos del contenedor con el usuario root del servidor: " + top.out().strip())
                             : top.ok() ? Optional.empty() : Optional.of("podman top: " + top);
@@ -350,29 +366,37 @@ public final class EscapeAttempts {
                         + "sudo mount -o remount,rw / && echo REMONTADO; true",
                 saysNone("ESCRITO", "REMONTADO"))
                 .withCleanup("sudo rm -f /etc/.capas-escape /usr/.capas-escape 2>/dev/null; true"));
-        a.add(asRoot(38, "Quitar el solo lectura de la raíz (remount,bind,rw) y escribir en la capa del contenedor, en el disco del servidor",
+        // The student's root may lift its own read-only root (crun makes the mounts inside the student's user namespace, so
+        // they are not locked): what it then writes must land on the student's own disk, never on the server's.
+        a.add(asRoot(38, "Quitar el solo lectura de la raíz (remount,bind,rw) y escribir: cae en el disco del alumno, no en el del servidor",
                 t(c, "mount -o remount,bind,rw / && echo REMONTADO && touch /usr/.capas-escape-{marca} && echo ESCRITO; true"),
-                saysNone("ESCRITO"))
-                .withHostCheck((shell, ctx, before, r) -> {
-                    String upper = host("podman", "container", "inspect", "--format", "{{.GraphDriver.Data.UpperDir}}", ctx.selfContainer()).out().strip();
-                    String file = upper + "/usr/.capas-escape-" + ctx.marker();
-                    return host("test", "-e", file).ok() ? Optional.of("escrito en el disco del servidor: " + file) : Optional.empty();
-                })
+                r -> true)
+                .withHostCheck((shell, ctx, before, r) -> outsideOwnDisk(ctx,
+                        ctx.selfPodman("container", "inspect", "--format", "{{.GraphDriver.Data.UpperDir}}", ctx.selfContainer()).out().strip()
+                                + "/usr/.capas-escape-" + ctx.marker()))
                 .withCleanup(t(c, "rm -f /usr/.capas-escape-{marca}; mount -o remount,bind,ro /; true")));
-        a.add(asRoot(39, "Quitar el solo lectura de /etc/hosts (remount,bind,rw) y escribir en el archivo del servidor",
+        a.add(asRoot(39, "Quitar el solo lectura de /etc/hosts (remount,bind,rw) y escribir: cae en el disco del alumno, no en el del servidor",
                 t(c, "cp /etc/hosts /run/.capas-escape-hosts; mount -o remount,bind,rw /etc/hosts && echo REMONTADO && "
                         + "echo '# {marca}' >> /etc/hosts && echo ESCRITO; true"),
-                saysNone("ESCRITO"))
-                .withHostCheck((shell, ctx, before, r) -> {
-                    String hosts = host("podman", "container", "inspect", "--format", "{{.HostsPath}}", ctx.selfContainer()).out().strip();
-                    return host("grep", "-q", ctx.marker(), hosts).ok() ? Optional.of("escrito en el disco del servidor: " + hosts) : Optional.empty();
-                })
+                r -> true)
+                .withHostCheck((shell, ctx, before, r) -> outsideOwnDisk(ctx,
+                        ctx.selfPodman("container", "inspect", "--format", "{{.HostsPath}}", ctx.selfContainer()).out().strip()))
                 .withCleanup("if [ -s /run/.capas-escape-hosts ]; then mount -o remount,bind,rw /etc/hosts 2>/dev/null; "
                         + "cat /run/.capas-escape-hosts > /etc/hosts; fi; rm -f /run/.capas-escape-hosts; mount -o remount,bind,ro /etc/hosts; true"));
         return a;
     }
 
     // ---- pieces of the attempts
+
+    /** A breach when {@code file}, written from inside, is on the server but not on the student's own disk. */
+    static Optional<String> outsideOwnDisk(Context ctx, String file) {
+        String own = ctx.aulaDir() + "/alumnos/" + ctx.self() + "/";
+        if (file.isEmpty() || !host("test", "-e", file).ok()) {
+            return Optional.empty();
+        }
+        String mount = host("findmnt", "-n", "-o", "TARGET", "--target", file).out().strip();
+        return (mount + "/").equals(own) ? Optional.empty() : Optional.of("escrito fuera del disco del alumno: " + file + " (en " + mount + ")");
+    }
 
     /** {@code {name}} placeholders filled from the context. */
     static String t(Context c, String template) {

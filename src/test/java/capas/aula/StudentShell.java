@@ -5,7 +5,7 @@ import capas.os.Commands;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.Function;
 
 /**
  * A student's terminal on the classroom server, as a test drives it: one bash command in the
@@ -20,24 +20,19 @@ public interface StudentShell {
     CommandResult run(String student, boolean asRoot, String bash);
 
     /**
-     * The shell the tests on the server use: {@code sudo -n podman exec [-u alumno] <container> bash -c …}
-     * (the host's rootful podman, reached as the test's user, who has sudo).
-     *
-     * @param container the student's container, e.g. {@code capas-aula-<nombre>}
+     * The shell the tests on the server use: {@code podman exec [-u alumno] capas-aula-<nombre> bash -c …}
+     * on the student's own store, through {@code podman} (the argv, with its {@code sudo -n}, that
+     * reaches it: {@code ./lab aula podman <nombre>}).
      */
-    static StudentShell podmanExec(UnaryOperator<String> container) {
+    static StudentShell podmanExec(Function<String, List<String>> podman) {
         return (student, asRoot, bash) -> {
-            List<String> argv = new ArrayList<>(List.of("sudo", "-n", "podman", "exec"));
+            List<String> argv = new ArrayList<>(podman.apply(student));
+            argv.add("exec");
             if (!asRoot) {
-                argv.addAll(List.of("-u", "alumno"));
+                argv.addAll(List.of("-u", "alumno", "-w", "/home/alumno"));
             }
-            argv.addAll(List.of(container.apply(student), "bash", "-c", bash));
+            argv.addAll(List.of("capas-aula-" + student, "bash", "-c", bash));
             return Commands.run(argv, Map.of(), TIMEOUT);
         };
-    }
-
-    /** The classroom's rule: student {@code nombre} runs in container {@code capas-aula-<nombre>}. */
-    static StudentShell podmanExec() {
-        return podmanExec(student -> "capas-aula-" + student);
     }
 }

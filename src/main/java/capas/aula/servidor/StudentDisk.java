@@ -18,10 +18,13 @@ import java.util.regex.Pattern;
 
 /**
  * One student's disk on the classroom server: an ext4 image file ({@code discos/<nombre>.img}),
- * loop-mounted at {@code alumnos/<nombre>} with {@code nodev,nosuid}, holding the two folders the
- * spawner binds into the student's container: {@code home} (notebooks, record of progress and the
- * rootless store) and {@code contenedores} (the rootful store). A file system of its own is what
- * makes a full disk stop that student only: the host's disk and the others' never fill.
+ * loop-mounted at {@code alumnos/<nombre>} with {@code nodev,nosuid}. It holds the two folders the
+ * spawner binds into the student's container, {@code home} (notebooks, record of progress and the
+ * rootless store) and {@code contenedores} (the rootful store), and the podman store of the
+ * student's container itself ({@code podman}, {@code run}): the server's image store lends the
+ * student image read-only, and whatever the container writes, even on a root file system its own
+ * root has remounted writable, lands here. A file system of its own is what makes a full disk stop
+ * that student only: the host's disk and the others' never fill.
  *
  * <p>Files there belong to the student's uid range ({@link #uidBase}): root inside is
  * {@code base}, alumno {@code base + 1000}. The range is fixed by the account's index, so a disk
@@ -37,14 +40,33 @@ public final class StudentDisk {
     private final Path stateDir;
     private final String name;
     private final long uidBase;
+    private final Path imageStore;
 
-    public StudentDisk(Path stateDir, String name, long firstUid, int index) {
+    /**
+     * @param imageStore the server's rootful store, where the student image is: lent read-only
+     *                   to the student's own podman store
+     */
+    public StudentDisk(Path stateDir, String name, long firstUid, int index, Path imageStore) {
         if (!NAME.matcher(name).matches()) {
             throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("disk.name", name));
         }
         this.stateDir = stateDir;
         this.name = name;
         this.uidBase = firstUid + index * IDS;
+        this.imageStore = imageStore;
+    }
+
+    public String container() {
+        return "capas-aula-" + name;
+    }
+
+    /**
+     * The podman of the student's container: its store on this disk, the student image from the
+     * server's store. Every podman command about the student's container goes through it.
+     */
+    public List<String> podman() {
+        return List.of("podman", "--root", mountPoint().resolve("podman").toString(), "--runroot", mountPoint().resolve("run").toString(),
+                "--storage-opt", "additionalimagestore=" + imageStore);
     }
 
     public long uidBase() {
@@ -84,8 +106,17 @@ public final class StudentDisk {
         if (!exists()) {
             return false;
         }
-        run("mount", "-o", "loop,nodev,nosuid", image().toString(), mountPoint().toString());
+        mount();
         return true;
+    }
+
+    /**
+     * Mounts the disk: once per boot of the server, so the podman run folder (which a tmpfs
+     * would hold) starts empty, as podman expects after a boot.
+     */
+    private void mount() {
+        run("mount", "-o", "loop,nodev,nosuid", image().toString(), mountPoint().toString());
+        run("rm", "-rf", mountPoint().resolve("run").toString());
     }
 
     /** Makes the disk if it is new ({@code size} as in 8G), and mounts it if it is not. */
@@ -103,7 +134,7 @@ public final class StudentDisk {
                 Files.setPosixFilePermissions(image(), PosixFilePermissions.fromString("rw-------"));
                 run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=" + uidBase + ":" + uidBase, image().toString());
             }
-            run("mount", "-o", "loop,nodev,nosuid", image().toString(), mountPoint().toString());
+            mount();
             folder(home(), uidBase + ALUMNO);
             folder(rootfulStore(), uidBase);
         } catch (IOException e) {

@@ -161,7 +161,7 @@ public final class StudentImage {
             progress.accept(M.get("image.import", tag));
             run(List.of("podman", "save", "-q", "-o", aula.resolve("curso.tar").toString(), courseImage), 600);
             run(List.of("bash", "-c", "set -o pipefail; tar -C \"$1\" -c . | podman import -q --change \"LABEL " + RECIPE + "=" + recipe
-                    + "\" --change 'LABEL capas.lab=1' --change 'CMD [\"/usr/bin/catatonit\", \"--\", \"/opt/capas-aula/arranque\"]' - \"$2\"", "importar",
+                    + "\" --change 'CMD [\"/usr/bin/catatonit\", \"--\", \"/opt/capas-aula/arranque\"]' - \"$2\"", "importar",
                     root.toString(), tag), 1200);
             Files.deleteIfExists(aula.resolve("curso.tar"));
             return true;
