@@ -224,6 +224,7 @@ class AulaIT {
         HttpResponse<String> done = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/accion/reiniciar-entorno"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).as("the panel's answer").contains("Entorno de " + reset + " reiniciado");
         assertThat(classroom.user(reset).path("servers").isEmpty()).as(reset + "'s server stopped").isTrue();
         String after = classroom.jar("aula", "cuadro", "--csv").out();
         assertThat(rows(after, reset)).as(reset + " starts again").noneMatch(r -> r.contains(",p1") || r.contains(",03"));

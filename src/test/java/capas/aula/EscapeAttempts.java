@@ -394,8 +394,11 @@ public final class EscapeAttempts {
         if (file.isEmpty() || !host("test", "-e", file).ok()) {
             return Optional.empty();
         }
-        String mount = host("findmnt", "-n", "-o", "TARGET", "--target", file).out().strip();
-        return (mount + "/").equals(own) ? Optional.empty() : Optional.of("escrito fuera del disco del alumno: " + file + " (en " + mount + ")");
+        // podman mounts folders of the store over themselves: what counts is the device the file is on.
+        String device = host("findmnt", "-n", "-o", "SOURCE", "--target", file).out().strip();
+        String ownDevice = host("findmnt", "-n", "-o", "SOURCE", "--mountpoint", own).out().strip();
+        return !ownDevice.isEmpty() && device.equals(ownDevice) ? Optional.empty()
+                : Optional.of("escrito fuera del disco del alumno: " + file + " (en " + device + ")");
     }
 
     /** {@code {name}} placeholders filled from the context. */

@@ -165,7 +165,8 @@ public final class StudentDisk {
                 run("tar", "-C", home().toString(), "--exclude=./.local/share/containers", "-czf", copy.toString(), ".");
             }
             if (mounted()) {
-                run("umount", mountPoint().toString());
+                // podman leaves its store's folders mounted over themselves: everything below goes too.
+                run("umount", "-R", mountPoint().toString());
             }
             Files.deleteIfExists(image());
             Files.deleteIfExists(mountPoint());
