@@ -124,22 +124,26 @@ public final class StudentDisk {
         try {
             Files.createDirectories(image().getParent(), PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             Files.createDirectories(mountPoint());
-            if (mounted()) {
-                return;
+            if (!mounted()) {
+                make(size);
             }
-            if (!exists()) {
-                try (RandomAccessFile file = new RandomAccessFile(image().toFile(), "rw")) {
-                    file.setLength(bytes(size));
-                }
-                Files.setPosixFilePermissions(image(), PosixFilePermissions.fromString("rw-------"));
-                run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=" + uidBase + ":" + uidBase, image().toString());
-            }
-            mount();
             folder(home(), uidBase + ALUMNO);
             folder(rootfulStore(), uidBase);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Makes the disk's file system if the image is new, and mounts it. */
+    private void make(String size) throws IOException {
+        if (!exists()) {
+            try (RandomAccessFile file = new RandomAccessFile(image().toFile(), "rw")) {
+                file.setLength(bytes(size));
+            }
+            Files.setPosixFilePermissions(image(), PosixFilePermissions.fromString("rw-------"));
+            run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=" + uidBase + ":" + uidBase, image().toString());
+        }
+        mount();
     }
 
     private static void folder(Path dir, long owner) throws IOException {
