@@ -395,7 +395,8 @@ public final class EscapeAttempts {
             return Optional.empty();
         }
         // podman mounts folders of the store over themselves: what counts is the device the file is on.
-        String device = host("findmnt", "-n", "-o", "SOURCE", "--target", file).out().strip();
+        // (A bind of a folder of the disk reads /dev/loop1[/podman/overlay]: the device is what comes before the bracket.)
+        String device = host("findmnt", "-n", "-o", "SOURCE", "--target", file).out().strip().replaceAll("\\[.*", "");
         String ownDevice = host("findmnt", "-n", "-o", "SOURCE", "--mountpoint", own).out().strip();
         return !ownDevice.isEmpty() && device.equals(ownDevice) ? Optional.empty()
                 : Optional.of("escrito fuera del disco del alumno: " + file + " (en " + device + ")");
