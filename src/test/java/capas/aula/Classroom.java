@@ -210,7 +210,10 @@ final class Classroom implements AutoCloseable {
     HttpClient teacherSession() {
         HttpClient browser = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-        String form = "username=" + enc(teacher) + "&password=" + enc(password(teacher));
+        // JupyterHub 4 and later want the login form's XSRF token back (and its cookie); 3.0's form has none.
+        HttpResponse<String> page = send(browser, browserRequest(hub("hub/login")).build());
+        java.util.regex.Matcher xsrf = java.util.regex.Pattern.compile("name=\"_xsrf\" value=\"([^\"]+)\"").matcher(page.body());
+        String form = "username=" + enc(teacher) + "&password=" + enc(password(teacher)) + (xsrf.find() ? "&_xsrf=" + enc(xsrf.group(1)) : "");
         HttpResponse<String> login = send(browser, browserRequest(hub("hub/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
         assertThat(login.statusCode()).as("teacher's login: " + login.body()).isLessThan(400);
