@@ -25,10 +25,13 @@ c.JupyterHub.port = aula["puerto"]
 if aula.get("certificado"):
     c.JupyterHub.ssl_cert = aula["certificado"]
     c.JupyterHub.ssl_key = aula["clave"]
-# The Hub's API listens on every address (the proxy serves it at /hub/api anyway); the students'
-# containers reach it at the gateway of their podman network.
+# The Hub's API listens on every address (the proxy serves it at /hub/api anyway). The proxy and
+# the services reach it on the loopback; the students' containers at the gateway of their podman
+# network, which exists only while a container is attached to it (netavark removes the bridge
+# with its last container), so nothing but the containers may depend on it.
 c.JupyterHub.hub_bind_url = f"http://0.0.0.0:{aula['puerto_api']}"
-c.JupyterHub.hub_connect_url = f"http://{aula['pasarela']}:{aula['puerto_api']}"
+c.JupyterHub.hub_connect_url = f"http://127.0.0.1:{aula['puerto_api']}"
+c.CapasSpawner.hub_connect_url = f"http://{aula['pasarela']}:{aula['puerto_api']}"
 # Debian's proxy finds its modules in /usr/share/nodejs, where Debian's node looks by itself; a node
 # from elsewhere (NodeSource's, on some machines) needs telling.
 os.environ.setdefault("NODE_PATH", "/usr/share/nodejs")

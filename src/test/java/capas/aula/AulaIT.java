@@ -3,6 +3,7 @@ package capas.aula;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import capas.notebook.AnsweredNotebook;
+import capas.notebook.Browser;
 import capas.notebook.Prerequisites;
 import capas.notebook.RemoteKernel;
 import capas.os.CommandResult;
@@ -31,6 +32,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A whole class on one server, as a teacher and three students meet it: {@code sudo ./lab aula}
@@ -208,8 +214,37 @@ class AulaIT {
         assertThat(asStudent.statusCode()).isEqualTo(403);
     }
 
+    /**
+     * What a teacher sees, in the real browser the other tests use: the Hub's login, then the
+     * panel's grid with every student's verdicts. The screenshot stays with the test's reports.
+     */
     @Test
     @Order(6)
+    void theTeacherSeesTheGridInABrowser() throws Exception {
+        ChromeDriver browser = Browser.start(ROOT.resolve("target/chromium-aula"));
+        try {
+            browser.get(classroom.hub("hub/login").toString());
+            browser.findElement(By.id("username_input")).sendKeys(TEACHER);
+            browser.findElement(By.id("password_input")).sendKeys(Classroom.password(TEACHER));
+            browser.findElement(By.id("login_submit")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> !d.getCurrentUrl().contains("/hub/login"));
+            browser.get(classroom.hub("services/panel/").toString());
+            WebElement table = new WebDriverWait(browser, Duration.ofSeconds(60)).until(d -> d.findElement(By.tagName("table")));
+            String text = table.getText();
+            for (String student : STUDENTS) {
+                assertThat(text).as("the grid in the browser").contains(student);
+            }
+            assertThat(text).contains("10/10 ✓").contains("9/9 ✓").contains("en marcha");
+            Path shot = ROOT.resolve("target/failsafe-reports/aula-panel.png");
+            java.nio.file.Files.createDirectories(shot.getParent());
+            java.nio.file.Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
     void resettingOneStudentLeavesTheOtherTwoIntact() {
         String reset = STUDENTS.get(2);
         HttpClient teacher = classroom.teacherSession();

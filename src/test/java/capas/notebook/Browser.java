@@ -11,14 +11,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's Chromium driven by Debian's chromedriver, headless. Nothing is downloaded: the
  * machine has no network but the package registries, and Selenium Manager must not try.
  */
-final class Browser {
+public final class Browser {
     static final String CHROMIUM = "/usr/bin/chromium";
     static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
     private Browser() {
     }
 
-    static ChromeDriver start(Path profile) throws java.io.IOException {
+    public static ChromeDriver start(Path profile) throws java.io.IOException {
         Prerequisites.requireExecutable(CHROMIUM);
         Prerequisites.requireExecutable(CHROMEDRIVER);
         Files.createDirectories(profile);
