@@ -79,7 +79,14 @@ final class Classroom implements AutoCloseable {
                 checkout.resolve("target/capas.jar").toString(), "aula", csv.toString(), "--ip", "127.0.0.1", "--puerto", String.valueOf(ports[0]), "--puerto-api", String.valueOf(ports[1]),
                 "--puerto-proxy", String.valueOf(ports[2]), "--puerto-panel", String.valueOf(ports[3]),
                 "--base-uid", String.valueOf(UID_BASE), "--memoria", "2g", "--cpus", "1", "--disco", "4g", "--inactividad", "120");
-        assertThat(made.exitCode()).as("sudo ./lab aula\n" + made.out() + made.err()).isZero();
+        if (!made.ok()) {
+            // Half a classroom (a Hub that never answered) is removed too: no test would ever stop it.
+            String log = sudo(Duration.ofSeconds(30), "tail", "-n", "60", DIR.resolve("jupyterhub.log").toString()).out();
+            List<String> names = new ArrayList<>(students);
+            names.add(teacher);
+            removeAll(checkout, names);
+            assertThat(made.exitCode()).as("sudo ./lab aula\n" + made.out() + made.err() + "\nThe Hub's log ended:\n" + log).isZero();
+        }
         String token = sudo(Duration.ofSeconds(30), "cat", DIR.resolve("capas-token").toString()).out().strip();
         return new Classroom(checkout, students, teacher, ports, token);
     }
