@@ -51,6 +51,7 @@ public final class Main {
                 case "progreso" -> ProgresoCommand.run(rest);
                 case "bench" -> BenchCommand.run(rest);
                 case "aula" -> AulaCommand.run(rest);
+                case "reiniciar" -> ReiniciarCommand.run(rest);
                 case "ayuda" -> help();
                 case "kernel" -> {
                     capas.kernel.KernelMain.main(rest);
