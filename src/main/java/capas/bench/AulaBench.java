@@ -240,7 +240,7 @@ public final class AulaBench {
                 Cgroup group = groups.get(name);
                 result.add(new AulaStudent(name, starts.getOrDefault(name, Double.NaN), lessons.get(name), problems.get(name),
                         sampler.maxWorkingSetMb(name), group == null ? Double.NaN : group.peakMb(), cpu.getOrDefault(name, Double.NaN),
-                        diskMb(name)));
+                        diskMb(name), diskFileMb(name)));
             }
             return new Phase(result, sampler.loadMax(), busy);
         } finally {
@@ -348,6 +348,16 @@ public final class AulaBench {
             }
             return (store.getTotalSpace() - store.getUnallocatedSpace()) / 1024.0 / 1024.0;
         } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Blocks the student's disk file takes on the host (it is sparse: its size is the quota, not this), or NaN. */
+    private static double diskFileMb(String name) {
+        CommandResult du = Commands.run(List.of("du", "-s", "-B1", DIR.resolve("discos").resolve(name + ".img").toString()), Map.of(), 120);
+        try {
+            return du.ok() ? Long.parseLong(du.out().strip().split("\\s+")[0]) / 1024.0 / 1024.0 : Double.NaN;
+        } catch (NumberFormatException e) {
             return Double.NaN;
         }
     }

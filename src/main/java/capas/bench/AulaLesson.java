@@ -24,9 +24,10 @@ public record AulaLesson(double firstMillis, double totalMillis, int cells, List
      *
      * @param cell  its index among the notebook's code cells
      * @param tag   its first tag (the lesson's name for it), or empty
-     * @param error {@code ename: evalue}
+     * @param error    {@code ename: evalue}
+     * @param expected whether the lesson means the cell to raise (tag {@code raises-exception}: podman refusing is the lesson)
      */
-    public record CellError(int cell, String tag, String error) {
+    public record CellError(int cell, String tag, String error, boolean expected) {
     }
 
     public AulaLesson {
@@ -55,16 +56,22 @@ public record AulaLesson(double firstMillis, double totalMillis, int cells, List
             throw new IllegalStateException(M.get("aula.driver.silent", last));
         }
         List<CellError> errors = new ArrayList<>();
-        json.path("errors").forEach(e -> errors.add(new CellError(e.path("cell").asInt(), e.path("tag").asText(""), e.path("error").asText(""))));
+        json.path("errors").forEach(e -> errors.add(new CellError(e.path("cell").asInt(), e.path("tag").asText(""), e.path("error").asText(""),
+                e.path("expected").asBoolean(false))));
         return new AulaLesson(json.path("first").asDouble() * 1000, json.path("total").asDouble() * 1000, json.path("cells").asInt(), errors);
     }
 
-    /** The cells that raised, as a person reads them: {@code rmi-refused (celda 24)}, or {@code ninguna}. */
+    /** The cells that raised and should not have. */
+    public long unexpectedErrors() {
+        return errors.stream().filter(e -> !e.expected()).count();
+    }
+
+    /** The cells that raised, as a person reads them: {@code rmi-refused (celda 38, la lección lo espera)}, or {@code ninguna}. */
     public String errorText() {
         if (errors.isEmpty()) {
             return M.get("aula.errors.none");
         }
-        return String.join(", ", errors.stream().map(e -> M.get("aula.errors.one", e.tag().isEmpty() ? "?" : e.tag(), e.cell())).toList());
+        return String.join(", ", errors.stream().map(e -> M.get(e.expected() ? "aula.errors.expected" : "aula.errors.one", e.tag().isEmpty() ? "?" : e.tag(), e.cell())).toList());
     }
 
     private static String tail(String output) {

@@ -14,9 +14,10 @@ package capas.bench;
  *                      ({@code memory.max_usage_in_bytes}, reset before the lesson); NaN if unread
  * @param cpuSeconds    CPU time the container used during the lesson (cgroup {@code cpuacct.usage}); NaN if unread
  * @param diskMb        space used on the student's own disk after the lesson; NaN if unread
+ * @param diskFileMb    what that disk's file (sparse) takes on the host's disk after the lesson, file system included; NaN if unread
  */
 public record AulaStudent(String name, double startMillis, AulaLesson lesson, String problem, double workingSetMb, double peakMb,
-        double cpuSeconds, double diskMb) {
+        double cpuSeconds, double diskMb, double diskFileMb) {
 
     public boolean ran() {
         return lesson != null;

@@ -36,7 +36,8 @@ public final class AulaTable {
             new Row("aula.row.cpu", Kind.CPU, AulaStudent::cpuSeconds),
             new Row("aula.row.memory", Kind.MEGABYTES, AulaStudent::workingSetMb),
             new Row("aula.row.peak", Kind.MEGABYTES, AulaStudent::peakMb),
-            new Row("aula.row.disk", Kind.MEGABYTES, AulaStudent::diskMb));
+            new Row("aula.row.disk", Kind.MEGABYTES, AulaStudent::diskMb),
+            new Row("aula.row.disk.file", Kind.MEGABYTES, AulaStudent::diskFileMb));
 
     static List<String> headers(int n) {
         return List.of(M.get("aula.col.figure"), M.get("aula.col.alone"), M.get("aula.col.median", n), M.get("aula.col.max", n),
@@ -139,8 +140,9 @@ public final class AulaTable {
                     M.get(serverCpu <= serverMemory ? "aula.limit.by.cpu" : "aula.limit.by.memory")));
         }
         double disk = Timing.median(values(r.together(), AulaStudent::diskMb));
+        double file = Timing.median(values(r.together(), AulaStudent::diskFileMb));
         if (!Double.isNaN(disk)) {
-            lines.add(M.get("aula.limit.disk", cell(Kind.MEGABYTES, disk)));
+            lines.add(M.get("aula.limit.disk", cell(Kind.MEGABYTES, disk), cell(Kind.MEGABYTES, file)));
         }
         return lines;
     }

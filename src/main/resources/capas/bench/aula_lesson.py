@@ -10,7 +10,8 @@ on stdout.
   {"first": seconds from the kernel's start request to the first code cell's reply,
    "total": seconds from the same start to the last cell's reply,
    "cells": code cells run,
-   "errors": [{"cell": index among the code cells, "tag": first tag, "error": "ename: evalue"}],
+   "errors": [{"cell": index among the code cells, "tag": first tag, "error": "ename: evalue",
+               "expected": whether the lesson means it to raise (tag raises-exception, as nbclient reads it)}],
    "failure": null, or why the run stopped}
 """
 import json
@@ -63,7 +64,8 @@ def main():
             out["cells"] += 1
             if error is not None:
                 tags = cell.get("metadata", {}).get("tags") or [""]
-                out["errors"].append({"cell": index, "tag": tags[0], "error": error.strip().splitlines()[0] if error.strip() else error})
+                out["errors"].append({"cell": index, "tag": tags[0], "error": error.strip().splitlines()[0] if error.strip() else error,
+                                      "expected": "raises-exception" in tags})
         out["total"] = time.perf_counter() - start
     except Exception as e:  # noqa: BLE001 - whatever stopped the run is the answer
         out["failure"] = "%s: %s" % (type(e).__name__, str(e).strip().splitlines()[0] if str(e).strip() else "")

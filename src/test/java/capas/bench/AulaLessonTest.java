@@ -11,14 +11,17 @@ class AulaLessonTest {
     @Test
     void theLastJsonLineIsTheAnswerInMilliseconds() {
         String out = "WARN[0000] Using cgroups-v1 which is deprecated\n"
-                + "{\"first\": 4.25, \"total\": 61.5, \"cells\": 40, \"errors\": [{\"cell\": 24, \"tag\": \"rmi-refused\", \"error\": \"Exit: 1\"}],"
+                + "{\"first\": 4.25, \"total\": 61.5, \"cells\": 40, \"errors\": [{\"cell\": 24, \"tag\": \"rmi-refused\", \"error\": \"Exit: 1\", \"expected\": true},"
+                + " {\"cell\": 30, \"tag\": \"comprueba-rm\", \"error\": \"CapasException: no\"}],"
                 + " \"failure\": null}\n";
         AulaLesson lesson = AulaLesson.parse(out);
         assertThat(lesson.firstMillis()).isCloseTo(4250, within(1e-6));
         assertThat(lesson.totalMillis()).isCloseTo(61500, within(1e-6));
         assertThat(lesson.cells()).isEqualTo(40);
-        assertThat(lesson.errors()).containsExactly(new AulaLesson.CellError(24, "rmi-refused", "Exit: 1"));
-        assertThat(lesson.errorText()).isEqualTo("rmi-refused (celda 24)");
+        assertThat(lesson.errors()).containsExactly(new AulaLesson.CellError(24, "rmi-refused", "Exit: 1", true),
+                new AulaLesson.CellError(30, "comprueba-rm", "CapasException: no", false));
+        assertThat(lesson.unexpectedErrors()).isEqualTo(1);
+        assertThat(lesson.errorText()).isEqualTo("rmi-refused (celda 24, la lección lo espera), comprueba-rm (celda 30)");
     }
 
     @Test

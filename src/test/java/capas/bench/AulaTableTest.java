@@ -11,7 +11,7 @@ class AulaTableTest {
     private static final Machine MACHINE = new Machine("2026-12-05 19:00 UTC", 2, "23,5 GiB", "6.1.0", "4.3.1", "OpenJDK 17");
 
     private static AulaStudent student(String name, double start, double first, double total, double memory, double cpu) {
-        return new AulaStudent(name, start, new AulaLesson(first, total, 40, List.of()), null, memory, memory * 2, cpu, 300);
+        return new AulaStudent(name, start, new AulaLesson(first, total, 40, List.of()), null, memory, memory * 2, cpu, 300, 420);
     }
 
     /** Alone: 60 s for 30 s of CPU, 800 MB; three at once take longer. */
@@ -32,9 +32,9 @@ class AulaTableTest {
 
     @Test
     void anUnmeasuredValueIsADashAndLeavesTheOthers() {
-        AulaStudent alone = new AulaStudent("bench-01", 10_000, null, "no arrancó", Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        AulaStudent alone = new AulaStudent("bench-01", 10_000, null, "no arrancó", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         AulaResult r = new AulaResult(alone, List.of(student("bench-01", 20_000, 9_000, 100_000, 900, 32),
-                new AulaStudent("bench-02", Double.NaN, null, "no arrancó", Double.NaN, Double.NaN, Double.NaN, Double.NaN)), 2, 20_000, 1, 0.5, 0);
+                new AulaStudent("bench-02", Double.NaN, null, "no arrancó", Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN)), 2, 20_000, 1, 0.5, 0);
         List<List<String>> rows = AulaTable.rows(r);
         assertThat(rows.get(0)).containsExactly("arranque del servidor (POST a la API → listo)", "10,00 s", "20,00 s", "20,00 s", "2,00×");
         assertThat(rows.get(2)).containsExactly("lección 03 entera (Ejecutar todo)", "—", "100,00 s", "100,00 s", "—");
@@ -69,7 +69,7 @@ class AulaTableTest {
         assertThat(limits.get(3)).isEqualTo("Límite en esta máquina: 7 alumnos ejecutando la lección a la vez, y lo pone la CPU.");
         // 32 cores: floor(2 × 32 × 60 / 31,5) = 121; 128 GB: floor(131 072 / 1000) = 131.
         assertThat(limits.get(4)).contains("121 lecciones a la vez por CPU, 131 alumnos por memoria; manda la CPU");
-        assertThat(limits.get(5)).contains("300 MB");
+        assertThat(limits.get(5)).contains("300 MB ocupados").contains("420 MB en el disco del anfitrión");
     }
 
     @Test
