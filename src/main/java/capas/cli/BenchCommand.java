@@ -2,6 +2,9 @@ package capas.cli;
 
 import capas.CapasException;
 import capas.Messages;
+import capas.bench.AulaBench;
+import capas.bench.AulaResult;
+import capas.bench.AulaTable;
 import capas.bench.Bench;
 import capas.bench.BenchOptions;
 import capas.bench.BenchTable;
@@ -41,6 +44,7 @@ final class BenchCommand {
         List<Path> javaHomes = new ArrayList<>();
         Path write = null;
         List<String> lessons = List.of();
+        int aula = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--contenedores" -> containers = number(args, ++i);
@@ -58,6 +62,7 @@ final class BenchCommand {
                 }
                 case "--java" -> javaHomes.add(Path.of(value(args, ++i)));
                 case "--escribir" -> write = Path.of(value(args, ++i));
+                case "--aula" -> aula = number(args, ++i);
                 default -> throw usage();
             }
         }
@@ -65,6 +70,10 @@ final class BenchCommand {
             throw usage();
         }
         Machine machine = Machine.current();
+        if (aula != 0) {
+            measureAula(aula, machine, write == null ? Checkout.root().resolve("target/bench-aula.md") : write);
+            return 0;
+        }
         Console.step(M.get("bench.step", machine.text()));
         try (TempDir jupyter = TempDir.create("capas-bench-jupyter")) {
             Path jupyterPath = null;
@@ -81,8 +90,24 @@ final class BenchCommand {
         return 0;
     }
 
-    private static void measure(BenchOptions options, Machine machine, Path write) {
-        List<Figure> figures = new Bench(options, new Progress() {
+    /** {@code --aula N}: the classroom's load, alone against N at once (only that). */
+    private static void measureAula(int students, Machine machine, Path write) {
+        AulaResult result = AulaBench.run(students, progress());
+        Console.line("");
+        Console.line(AulaBench.title(machine));
+        Console.line(AulaTable.text(result));
+        try {
+            Path file = write.toAbsolutePath();
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, AulaTable.markdown(result, machine));
+            Console.done(AulaBench.written(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Progress progress() {
+        return new Progress() {
             @Override
             public void step(String text) {
                 Console.step(text);
@@ -97,7 +122,11 @@ final class BenchCommand {
             public void warn(String text) {
                 Console.warn(text);
             }
-        }).run();
+        };
+    }
+
+    private static void measure(BenchOptions options, Machine machine, Path write) {
+        List<Figure> figures = new Bench(options, progress()).run();
         Console.line("");
         Console.line(M.get("bench.title", machine.text()));
         Console.line(BenchTable.text(figures));
