@@ -61,7 +61,8 @@ public final class Doctor {
 
     public Diagnosis run() {
         boolean root = host.identity().root();
-        List<Check> checks = new ArrayList<>();
+        // In a classroom container the student first reads where they are: it explains the rest.
+        List<Check> checks = new ArrayList<>(new AulaCheck(host).run());
         checks.add(JavaCheck.ofThisProcess().run());
         checks.add(new JupyterCheck(host).run());
         checks.add(new KernelCheck(host).run());

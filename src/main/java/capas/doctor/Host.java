@@ -17,6 +17,9 @@ import java.util.OptionalInt;
 interface Host {
     Identity identity();
 
+    /** The value of the environment variable {@code name} in this process, or empty when unset or blank. */
+    Optional<String> env(String name);
+
     /** The text of {@code file}, or empty when it is missing or cannot be read. */
     Optional<String> read(Path file);
 

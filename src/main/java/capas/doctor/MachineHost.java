@@ -1,6 +1,7 @@
 package capas.doctor;
 
 import capas.CapasException;
+import capas.Env;
 import capas.Mode;
 import capas.os.CommandResult;
 import capas.os.Identity;
@@ -28,6 +29,11 @@ final class MachineHost implements Host {
     @Override
     public Identity identity() {
         return identity;
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(Env.get(name, null));
     }
 
     @Override

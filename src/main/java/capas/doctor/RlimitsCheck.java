@@ -2,8 +2,6 @@ package capas.doctor;
 
 import capas.Messages;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -29,7 +27,7 @@ final class RlimitsCheck implements HostCheck {
         if (hasCapability(CAP_SYS_RESOURCE)) {
             return Check.ok(topic, M.get("rlimits.ok"));
         }
-        Optional<Path> lowered = containersConfFiles().stream()
+        Optional<Path> lowered = ContainersConf.files(host).stream()
                 .filter(f -> host.read(f).map(ContainersConf::setsDefaultUlimits).orElse(false)).findFirst();
         return lowered.isPresent()
                 ? Check.ok(topic, M.get("rlimits.lowered", lowered.get()))
@@ -41,16 +39,5 @@ final class RlimitsCheck implements HostCheck {
     private boolean hasCapability(int bit) {
         return host.read(STATUS).flatMap(status -> status.lines().filter(l -> l.startsWith("CapBnd:")).findFirst())
                 .map(l -> (Long.parseUnsignedLong(l.substring("CapBnd:".length()).strip(), 16) >> bit & 1) == 1).orElse(true);
-    }
-
-    /** Every containers.conf podman reads, in its order: the main files, then each drop-in folder's {@code *.conf} by name. */
-    private List<Path> containersConfFiles() {
-        Path home = host.identity().home();
-        List<Path> files = new ArrayList<>(List.of(Path.of("/usr/share/containers/containers.conf"),
-                Path.of("/etc/containers/containers.conf"), home.resolve(".config/containers/containers.conf")));
-        for (Path dir : List.of(Path.of("/etc/containers/containers.conf.d"), home.resolve(".config/containers/containers.conf.d"))) {
-            host.list(dir).stream().filter(p -> p.toString().endsWith(".conf")).forEach(files::add);
-        }
-        return files;
     }
 }

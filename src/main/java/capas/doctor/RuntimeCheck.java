@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** The OCI runtime against the cgroup layout: crun cannot start containers on hybrid cgroups. */
+/**
+ * The OCI runtime against the cgroup layout: crun cannot start containers on hybrid cgroups, unless
+ * containers.conf gives them none ({@code cgroups = "disabled"}, as in a classroom container).
+ */
 final class RuntimeCheck implements HostCheck {
     private static final Messages M = Messages.of(RuntimeCheck.class);
     /** Present only when the unified hierarchy is mounted beside v1 (hybrid mode). */
@@ -29,6 +32,9 @@ final class RuntimeCheck implements HostCheck {
         String runtime = hostInfo.path("ociRuntime").path("name").asText("?");
         String cgroups = hostInfo.path("cgroupVersion").asText("?");
         boolean hybrid = host.isDirectory(CGROUP_UNIFIED);
+        if ("crun".equals(runtime) && ContainersConf.cgroupsDisabled(host)) {
+            return Check.ok(topic, M.get("runtime.crun.disabled", cgroups));
+        }
         if ("crun".equals(runtime) && hybrid) {
             Check check = Check.error(topic, M.get("runtime.crun.hybrid"), DropIn.PATH + ": [engine] runtime = \"runc\"");
             // Switching to runc only helps where runc is installed; otherwise the fix says to install it.

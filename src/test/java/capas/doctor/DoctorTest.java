@@ -91,4 +91,19 @@ class DoctorTest {
     void requirementsAreJupyterAndPodman() {
         assertThat(new Doctor(preparedMachine(), IMAGE).requirements()).extracting(Check::topic).containsExactly("Jupyter", "Podman");
     }
+
+    @Test
+    void inAClassroomContainerTheClassroomLinesComeFirstAndNothingFails() {
+        MemoryHost host = preparedMachine().env("CAPAS_AULA", "1").dir("/opt/capas-aula")
+                .file("/proc/self/uid_map", "0 600000000 231072\n").dir("/sys/fs/cgroup/unified")
+                .file("/etc/containers/containers.conf", "[containers]\ncgroups = \"disabled\"\n")
+                .podmanAnswers(Mode.ROOTFUL, "info --format json", 0, INFO.replace("runc", "crun"));
+
+        Diagnosis diagnosis = new Doctor(host, IMAGE).run();
+
+        assertThat(diagnosis.checks()).extracting(Check::topic).startsWith("Aula", "Aula: sudo", "Aula: almacén rootful",
+                "Aula: contenedores de dentro", "Aula: disco y memoria", "Java");
+        assertThat(diagnosis.count(Status.ERROR)).isZero();
+        assertThat(diagnosis.count(Status.AVISO)).isZero();
+    }
 }

@@ -27,6 +27,7 @@ final class MemoryHost implements Host {
     private final Set<Path> openable = new HashSet<>();
     private final Map<String, Path> path = new HashMap<>();
     private final Map<String, CommandResult> answers = new HashMap<>();
+    private final Map<String, String> env = new HashMap<>();
 
     MemoryHost as(Identity who) {
         identity = who;
@@ -35,6 +36,12 @@ final class MemoryHost implements Host {
 
     MemoryHost asRoot() {
         return as(new Identity(0, "root", Path.of("/root"), true));
+    }
+
+    /** The environment variable {@code name} set to {@code value} in this process. */
+    MemoryHost env(String name, String value) {
+        env.put(name, value);
+        return this;
     }
 
     MemoryHost file(String file, String text) {
@@ -93,6 +100,11 @@ final class MemoryHost implements Host {
     @Override
     public Identity identity() {
         return identity;
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        return Optional.ofNullable(env.get(name)).filter(v -> !v.isBlank());
     }
 
     @Override

@@ -47,4 +47,32 @@ class RuntimeCheckTest {
     void noAnswerFromPodmanIsAWarning() {
         assertThat(new RuntimeCheck(new MemoryHost(), Optional.empty()).run().status()).isEqualTo(Status.AVISO);
     }
+
+    @Test
+    void crunOnHybridCgroupsIsOkWhenContainersGetNoCgroups() throws Exception {
+        MemoryHost host = new MemoryHost().dir("/sys/fs/cgroup/unified")
+                .file("/etc/containers/containers.conf", "[containers]\ncgroups = \"disabled\"\n\n[engine]\nruntime = \"crun\"\n");
+
+        Check check = new RuntimeCheck(host, info("crun")).run();
+
+        assertThat(check.status()).isEqualTo(Status.OK);
+        assertThat(check.detail()).startsWith("Runtime crun, cgroups v1, con cgroups = \"disabled\"");
+    }
+
+    @Test
+    void aLaterFileThatEnablesCgroupsAgainBringsTheErrorBack() throws Exception {
+        MemoryHost host = new MemoryHost().dir("/sys/fs/cgroup/unified")
+                .file("/etc/containers/containers.conf", "[containers]\ncgroups = \"disabled\"\n")
+                .file("/etc/containers/containers.conf.d/90-otro.conf", "[containers]\ncgroups = \"enabled\"\n");
+
+        assertThat(new RuntimeCheck(host, info("crun")).run().status()).isEqualTo(Status.ERROR);
+    }
+
+    @Test
+    void aCommentedSettingDoesNotDisableCgroups() throws Exception {
+        MemoryHost host = new MemoryHost().dir("/sys/fs/cgroup/unified")
+                .file("/etc/containers/containers.conf", "[containers]\n# cgroups = \"disabled\"\n");
+
+        assertThat(new RuntimeCheck(host, info("crun")).run().status()).isEqualTo(Status.ERROR);
+    }
 }
