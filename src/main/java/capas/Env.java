@@ -37,6 +37,10 @@ public final class Env {
      * (tests keep theirs apart; moving {@code XDG_DATA_HOME} would move the rootless store too).
      */
     public static final String PROGRESS = "CAPAS_PROGRESO";
+    /** The classroom server's state folder ({@code ./lab aula}); {@code /var/lib/capas-aula} when unset. */
+    public static final String AULA_DIR = "CAPAS_AULA_DIR";
+    /** Set to 1 inside a student's classroom container (by its start script). */
+    public static final String AULA = "CAPAS_AULA";
     /** The freedesktop folders: data (stores, kernels), state (logs), configuration. */
     public static final String XDG_DATA_HOME = "XDG_DATA_HOME";
     public static final String XDG_STATE_HOME = "XDG_STATE_HOME";

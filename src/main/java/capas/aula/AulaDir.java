@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class AulaDir {
     /** The variable that moves the folder. */
-    public static final String VARIABLE = "CAPAS_AULA_DIR";
+    public static final String VARIABLE = Env.AULA_DIR;
     /** The folder when {@link #VARIABLE} is unset. */
     public static final Path DEFAULT = Path.of("/var/lib/capas-aula");
 

@@ -366,7 +366,7 @@ public final class AulaBench {
     private CommandResult jarRun(Duration timeout, String... args) {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         argv.addAll(List.of(args));
-        return Commands.run(argv, Map.of("CAPAS_AULA_DIR", DIR.toString()), timeout.toSeconds());
+        return Commands.run(argv, Map.of(capas.Env.AULA_DIR, DIR.toString()), timeout.toSeconds());
     }
 
     /** A classroom a killed run left behind, removed before a new one. */

@@ -16,7 +16,7 @@ import java.util.OptionalLong;
 final class AulaCheck {
     private static final Messages M = Messages.of(AulaCheck.class);
     /** Set to {@code 1} by the classroom's start script for the notebook server, its kernels and terminals. */
-    static final String VARIABLE = "CAPAS_AULA";
+    static final String VARIABLE = capas.Env.AULA;
     /** The start script's folder, only in the student image. */
     static final Path MARK = Path.of("/opt/capas-aula");
     static final Path UID_MAP = Path.of("/proc/self/uid_map");

@@ -243,8 +243,29 @@ class AulaIT {
         }
     }
 
+    /** The panel resets one notebook of one student: the student's copy is kept, the record forgets it, the rest stays. */
     @Test
     @Order(7)
+    void resettingOneNotebookKeepsTheStudentsCopyAndTheRest() {
+        String student = STUDENTS.get(1);
+        HttpClient teacher = classroom.teacherSession();
+        HttpResponse<String> ask = Classroom.send(teacher, Classroom.browserRequest(
+                classroom.hub("services/panel/accion/reiniciar?alumno=" + student + "&cuaderno=p1")).build());
+        Matcher xsrf = Pattern.compile("name=\"_xsrf\" value=\"([^\"]+)\"").matcher(ask.body());
+        assertThat(xsrf.find()).as(ask.body()).isTrue();
+        String form = "_xsrf=" + Classroom.enc(xsrf.group(1)) + "&alumno=" + student + "&cuaderno=p1&confirmado=si";
+        HttpResponse<String> done = Classroom.send(teacher, Classroom.browserRequest(classroom.hub("services/panel/accion/reiniciar"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        assertThat(done.body()).as("the panel's answer").contains("vuelve a estar como al principio");
+        String grid = classroom.jar("aula", "cuadro", "--csv").out();
+        assertThat(rows(grid, student)).as(student + "'s grid").anyMatch(r -> r.startsWith(student + ",03,"))
+                .noneMatch(r -> r.startsWith(student + ",p1,"));
+        assertThat(classroom.shell(student, false, "ls ~/capas/notebooks/.copias/").out()).as("the student's own copy, kept")
+                .contains("p1-overlay-a-mano-");
+    }
+
+    @Test
+    @Order(8)
     void resettingOneStudentLeavesTheOtherTwoIntact() {
         String reset = STUDENTS.get(2);
         HttpClient teacher = classroom.teacherSession();

@@ -61,7 +61,7 @@ public final class Hub {
         try {
             Files.deleteIfExists(stateDir.resolve("jupyterhub.pid"));
             Command.of("/usr/bin/jupyterhub", "-f", config.toString())
-                    .withEnv(Map.of("CAPAS_AULA_DIR", stateDir.toString(), "LANG", "C.UTF-8",
+                    .withEnv(Map.of(capas.Env.AULA_DIR, stateDir.toString(), "LANG", "C.UTF-8",
                             "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"))
                     .startDetached(log());
         } catch (IOException e) {
