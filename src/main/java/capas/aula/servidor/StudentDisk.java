@@ -137,11 +137,19 @@ public final class StudentDisk {
     /** Makes the disk's file system if the image is new, and mounts it. */
     private void make(String size) throws IOException {
         if (!exists()) {
-            try (RandomAccessFile file = new RandomAccessFile(image().toFile(), "rw")) {
+            // Made aside and moved in whole: an image whose mkfs failed must not pass for a disk next time.
+            Path fresh = image().resolveSibling(image().getFileName() + ".nuevo");
+            try (RandomAccessFile file = new RandomAccessFile(fresh.toFile(), "rw")) {
                 file.setLength(bytes(size));
             }
-            Files.setPosixFilePermissions(image(), PosixFilePermissions.fromString("rw-------"));
-            run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=" + uidBase + ":" + uidBase, image().toString());
+            Files.setPosixFilePermissions(fresh, PosixFilePermissions.fromString("rw-------"));
+            try {
+                run("mkfs.ext4", "-q", "-F", "-m", "0", "-E", "root_owner=" + uidBase + ":" + uidBase, fresh.toString());
+            } catch (CapasException e) {
+                Files.deleteIfExists(fresh);
+                throw e;
+            }
+            Files.move(fresh, image(), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         mount();
     }
