@@ -60,7 +60,9 @@ class CapasSpawner(Spawner):
             *argv, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE)
         out, err = await proc.communicate()
         if check and proc.returncode != 0:
-            raise RuntimeError(f"{' '.join(argv[:3])}…: {err.decode(errors='replace').strip()}")
+            # Podman 5's warnings about the machine (cgroups v1) hide the error itself.
+            said = [line for line in err.decode(errors="replace").splitlines() if "level=warning" not in line]
+            raise RuntimeError(f"{' '.join(argv[:3])}…: {' '.join(said).strip()}")
         return proc.returncode, out.decode(errors="replace")
 
     async def podman_argv(self):
