@@ -161,7 +161,8 @@ public final class AulaBench {
         long began = System.nanoTime();
         CommandResult made = jarRun(Duration.ofSeconds(CLASSROOM_SECONDS), "aula", csv.toString(), "--ip", "127.0.0.1",
                 "--puerto", String.valueOf(ports[0]), "--puerto-api", String.valueOf(ports[1]), "--puerto-proxy", String.valueOf(ports[2]),
-                "--puerto-panel", String.valueOf(ports[3]), "--base-uid", String.valueOf(UID_BASE));
+                "--puerto-panel", String.valueOf(ports[3]), "--base-uid", String.valueOf(UID_BASE),
+                "--imagen", "localhost/capas-aula-alumno:bench");
         if (!made.ok()) {
             throw new IllegalStateException(M.get("aula.classroom.failed", made.exitCode(), lastLine(made)));
         }

@@ -86,6 +86,10 @@ final class AulaServer {
         StudentImage image = new StudentImage(Checkout.root(), CACHE, StudentImage.hostRelease(), Console::line);
         boolean built = image.ensure(settings.image(), Env.image(), packages, optional);
         Console.done(M.get(built ? "aula.image.built" : "aula.image.present", settings.image()));
+        int pruned = StudentImage.pruneEarlier(settings.image(), imagesInUse(dir));
+        if (pruned > 0) {
+            Console.done(M.get("aula.image.pruned", pruned));
+        }
         settings = settings.withStartPage(StudentImage.labIn(CACHE.resolve("aula-" + StudentImage.hostRelease())).orElse("/tree"));
         settings.write(dir);
 
@@ -189,6 +193,19 @@ final class AulaServer {
         long base = ClassroomSettings.read(dir, jar().toString()).uidBase();
         Path store = imageStore();
         return accounts.all().stream().map(a -> new StudentDisk(dir, a.name(), base, a.index(), store)).filter(StudentDisk::exists).toList();
+    }
+
+    /** The images the containers of this classroom's students were made from (each in the student's own store). */
+    private static java.util.Set<String> imagesInUse(Path dir) {
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (StudentDisk disk : disks(dir)) {
+            if (disk.mountIfExists()) {
+                List<String> ps = new ArrayList<>(disk.podman());
+                ps.addAll(List.of("ps", "-a", "--no-trunc", "--format", "{{.ImageID}}"));
+                Commands.run(ps, Map.of(), 60).out().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(ids::add);
+            }
+        }
+        return ids;
     }
 
     /** Removes the student's container, if it is the classroom's. */

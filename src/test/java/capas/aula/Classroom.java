@@ -78,7 +78,8 @@ final class Classroom implements AutoCloseable {
         CommandResult made = sudo(Duration.ofMinutes(40), "env", "CAPAS_AULA_DIR=" + DIR, "java", "-jar",
                 checkout.resolve("target/capas.jar").toString(), "aula", csv.toString(), "--ip", "127.0.0.1", "--puerto", String.valueOf(ports[0]), "--puerto-api", String.valueOf(ports[1]),
                 "--puerto-proxy", String.valueOf(ports[2]), "--puerto-panel", String.valueOf(ports[3]),
-                "--base-uid", String.valueOf(UID_BASE), "--memoria", "2g", "--cpus", "1", "--disco", "4g", "--inactividad", "120");
+                "--base-uid", String.valueOf(UID_BASE), "--memoria", "2g", "--cpus", "1", "--disco", "4g", "--inactividad", "120",
+                "--imagen", "localhost/capas-aula-alumno:pruebas");
         if (!made.ok()) {
             // Half a classroom (a Hub that never answered) is removed too: no test would ever stop it.
             String log = sudo(Duration.ofSeconds(30), "tail", "-n", "60", DIR.resolve("jupyterhub.log").toString()).out();

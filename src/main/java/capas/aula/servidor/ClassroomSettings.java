@@ -102,6 +102,7 @@ public record ClassroomSettings(
      */
     public ClassroomSettings withOptions(List<String> args, List<String> rest) {
         String ip = this.ip;
+        String image = this.image;
         int port = this.port;
         int apiPort = this.apiPort;
         int proxyPort = this.proxyPort;
@@ -129,6 +130,7 @@ public record ClassroomSettings(
             try {
                 switch (arg) {
                     case "--ip" -> ip = value;
+                    case "--imagen" -> image = value;
                     case "--puerto" -> port = port(value);
                     case "--puerto-api" -> apiPort = port(value);
                     case "--puerto-proxy" -> proxyPort = port(value);

@@ -38,6 +38,8 @@ import java.util.stream.Stream;
 public final class StudentImage {
     private static final Messages M = Messages.of(StudentImage.class);
     public static final String RECIPE = "capas.aula.receta";
+    /** The tag an image was imported as: once the tag moves on, the old image is found by it to be removed. */
+    public static final String TAG = "capas.aula.etiqueta";
     private static final String STAMP = ".capas-paquetes";
     private static final long APT_SECONDS = 1800;
 
@@ -161,7 +163,7 @@ public final class StudentImage {
             progress.accept(M.get("image.import", tag));
             run(List.of("podman", "save", "-q", "-o", aula.resolve("curso.tar").toString(), courseImage), 600);
             run(List.of("bash", "-c", "set -o pipefail; tar -C \"$1\" -c . | podman import -q --change \"LABEL " + RECIPE + "=" + recipe
-                    + "\" --change 'CMD [\"/usr/bin/catatonit\", \"--\", \"/opt/capas-aula/arranque\"]' - \"$2\"", "importar",
+                    + "\" --change \"LABEL " + TAG + "=" + tag + "\" --change 'CMD [\"/usr/bin/catatonit\", \"--\", \"/opt/capas-aula/arranque\"]' - \"$2\"", "importar",
                     root.toString(), tag), 1200);
             Files.deleteIfExists(aula.resolve("curso.tar"));
             return true;
@@ -285,6 +287,26 @@ public final class StudentImage {
         List<String> lines = (result.err().isBlank() ? result.out() : result.err()).strip().lines().toList();
         return new CapasException(CapasException.Kind.ENVIRONMENT, M.get("image.failed", what,
                 lines.isEmpty() ? "" : lines.get(lines.size() - 1)), M.get("image.failed.hint"));
+    }
+
+    /**
+     * Removes the earlier imports of {@code tag} (untagged once the tag moved on) that no container
+     * in {@code inUse} was made from: each classroom re-imports its image when the lab changes.
+     *
+     * @return how many were removed
+     */
+    public static int pruneEarlier(String tag, java.util.Set<String> inUse) {
+        CommandResult old = Commands.run(List.of("podman", "images", "-q", "--no-trunc", "--filter", "dangling=true", "--filter",
+                "label=" + TAG + "=" + tag), Map.of(), 120);
+        int removed = 0;
+        for (String id : old.out().lines().map(String::strip).filter(l -> !l.isEmpty()).toList()) {
+            String bare = id.startsWith("sha256:") ? id.substring(7) : id;
+            if (inUse.stream().noneMatch(u -> u.startsWith(bare) || bare.startsWith(u))
+                    && Commands.run(List.of("podman", "rmi", bare), Map.of(), 300).ok()) {
+                removed++;
+            }
+        }
+        return removed;
     }
 
     /** The image's start page: JupyterLab where the image has it. */

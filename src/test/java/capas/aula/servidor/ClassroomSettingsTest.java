@@ -19,13 +19,15 @@ class ClassroomSettingsTest {
     void optionsChangeOnlyWhatTheyNameAndTheRestIsTheRoster() {
         List<String> rest = new ArrayList<>();
         ClassroomSettings s = ClassroomSettings.defaults("/x/capas.jar")
-                .withOptions(List.of("alumnos.csv", "--puerto", "9000", "--memoria", "2g", "--disco", "4g"), rest);
+                .withOptions(List.of("alumnos.csv", "--puerto", "9000", "--memoria", "2g", "--disco", "4g", "--imagen", "localhost/x:pruebas"), rest);
         assertThat(rest).containsExactly("alumnos.csv");
         assertThat(s.port()).isEqualTo(9000);
         // JupyterHub refuses "2g": the unit is kept upper-case.
         assertThat(s.memory()).isEqualTo("2G");
         assertThat(s.disk()).isEqualTo("4G");
         assertThat(s.cpus()).isEqualTo(1.5);
+        assertThat(s.image()).isEqualTo("localhost/x:pruebas");
+        assertThat(ClassroomSettings.defaults("j").image()).isEqualTo("localhost/capas-aula-alumno:latest");
     }
 
     @Test
