@@ -123,7 +123,8 @@ class CapasSpawner(Spawner):
                 # Everything the student writes lands on their own disk or in memory: the image's
                 # file system is read-only, and the scratch folders are tmpfs, charged to the
                 # student's memory limit. Nothing a student does can fill the server's disk.
-                "--read-only", "--read-only-tmpfs=false",
+                # (--read-only-tmpfs stays on: inner podman 5 keeps its locks in /dev/shm.)
+                "--read-only",
                 "--tmpfs", f"/tmp:rw,nosuid,nodev,mode=1777,size={self.scratch_size}",
                 "--tmpfs", f"/var/tmp:rw,nosuid,nodev,mode=1777,size={self.scratch_size}",
                 "--tmpfs", "/run:rw,nosuid,nodev,mode=755,size=128m",
