@@ -136,7 +136,7 @@ public final class AulaBench {
                     loadBefore);
         } finally {
             progress.step(M.get("aula.step.clean"));
-            removeAll(students);
+            removeAll();
         }
     }
 
@@ -372,29 +372,17 @@ public final class AulaBench {
 
     /** A classroom a killed run left behind, removed before a new one. */
     private void removeLeftover() {
-        if (!Files.isDirectory(DIR)) {
-            return;
+        if (Files.isDirectory(DIR)) {
+            progress.warn(M.get("aula.leftover", DIR));
+            removeAll();
         }
-        progress.warn(M.get("aula.leftover", DIR));
-        List<String> names = new ArrayList<>();
-        try {
-            JSON.readTree(DIR.resolve("cuentas.json").toFile()).path("cuentas").forEach(a -> names.add(a.path("nombre").asText()));
-        } catch (IOException e) {
-            // no accounts written yet: only the Hub and the folder to remove
-        }
-        removeAll(names);
     }
 
-    /** What {@code Classroom.close()} of the tests does: stop the Hub and servers, remove each student's container and disk, then the folder. */
-    private void removeAll(List<String> names) {
-        jarRun(Duration.ofMinutes(5), "aula", "parar");
-        for (String name : names) {
-            jarRun(Duration.ofMinutes(5), "aula", "reiniciar-entorno", name);
-        }
-        // Never into a disk still mounted under it: that would be a student's files, not the folder's.
-        CommandResult rm = Commands.run(List.of("rm", "-rf", "--one-file-system", DIR.toString()), Map.of(), 300);
-        if (!rm.ok() || Files.exists(DIR)) {
-            progress.warn(M.get("aula.clean.failed", DIR, lastLine(rm)));
+    /** The whole bench classroom goes, by the lab's own order for it ({@code aula borrar}). */
+    private void removeAll() {
+        CommandResult removed = jarRun(Duration.ofMinutes(10), "aula", "borrar", "--confirmo");
+        if (!removed.ok() || Files.exists(DIR)) {
+            progress.warn(M.get("aula.clean.failed", DIR, lastLine(removed)));
         } else {
             progress.done(M.get("aula.clean.done", DIR));
         }

@@ -54,6 +54,7 @@ public final class AulaCommand {
             case "cuentas" -> accounts(rest, dir, out);
             case "cuadro" -> grid(rest, dir, homes, out);
             case "parar" -> AulaServer.stop(dir, out);
+            case "borrar" -> AulaServer.remove(List.of(rest), dir, out);
             case "disco" -> AulaServer.disk(List.of(rest), dir, out);
             case "podman" -> AulaServer.podman(List.of(rest), dir);
             case "reiniciar" -> AulaServer.resetNotebook(List.of(rest), dir, out);

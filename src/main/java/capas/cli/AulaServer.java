@@ -131,6 +131,32 @@ final class AulaServer {
         return 0;
     }
 
+    /**
+     * {@code aula borrar --confirmo}: the whole classroom goes: the Hub, every student's container
+     * and disk (copies included) and the state folder. For a classroom made to be thrown away (the
+     * tests', the bench's), or a course that is over and whose work is saved elsewhere.
+     */
+    static int remove(List<String> args, Path dir, PrintStream out) {
+        if (!args.equals(List.of("--confirmo"))) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.borrar.usage", dir));
+        }
+        if (!Files.isDirectory(dir)) {
+            out.println(M.get("aula.borrar.nothing", dir));
+            return 0;
+        }
+        stop(dir, out);
+        for (StudentDisk disk : disks(dir)) {
+            disk.remove();
+        }
+        // Never into a disk still mounted under it: that would be a student's files, not the folder's.
+        CommandResult rm = Commands.run(List.of("rm", "-rf", "--one-file-system", dir.toString()), Map.of(), 300);
+        if (!rm.ok() || Files.exists(dir)) {
+            throw new CapasException(CapasException.Kind.ENVIRONMENT, M.get("aula.borrar.failed", dir, rm.firstLine()));
+        }
+        out.println(M.get("aula.borrar.done", dir));
+        return 0;
+    }
+
     /** {@code aula disco <nombre>}: the student's disk, made and mounted; prints what the spawner needs (JSON). */
     static int disk(List<String> args, Path dir, PrintStream out) {
         StudentDisk disk = diskOf(args, dir);

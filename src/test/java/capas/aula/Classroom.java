@@ -83,34 +83,16 @@ final class Classroom implements AutoCloseable {
         if (!made.ok()) {
             // Half a classroom (a Hub that never answered) is removed too: no test would ever stop it.
             String log = sudo(Duration.ofSeconds(30), "tail", "-n", "60", DIR.resolve("jupyterhub.log").toString()).out();
-            List<String> names = new ArrayList<>(students);
-            names.add(teacher);
-            removeAll(checkout, names);
+            removeAll(checkout);
             assertThat(made.exitCode()).as("sudo ./lab aula\n" + made.out() + made.err() + "\nThe Hub's log ended:\n" + log).isZero();
         }
         String token = sudo(Duration.ofSeconds(30), "cat", DIR.resolve("capas-token").toString()).out().strip();
         return new Classroom(checkout, students, teacher, ports, token);
     }
 
-    /** A classroom a killed run left behind, stopped and removed before a new one. */
+    /** A classroom a killed run left behind, removed before a new one. */
     private static void stopLeftover() {
-        if (sudo(Duration.ofSeconds(30), "test", "-d", DIR.toString()).ok()) {
-            removeAll(Path.of(System.getProperty("capas.root", ".")).toAbsolutePath(), listed());
-        }
-    }
-
-    private static List<String> listed() {
-        CommandResult accounts = sudo(Duration.ofSeconds(30), "cat", DIR.resolve(Accounts.FILE).toString());
-        if (!accounts.ok()) {
-            return List.of();
-        }
-        try {
-            List<String> names = new ArrayList<>();
-            JSON.readTree(accounts.out()).path("cuentas").forEach(a -> names.add(a.path("nombre").asText()));
-            return names;
-        } catch (IOException e) {
-            return List.of();
-        }
+        removeAll(Path.of(System.getProperty("capas.root", ".")).toAbsolutePath());
     }
 
     static CommandResult sudo(Duration timeout, String... argv) {
@@ -262,19 +244,13 @@ final class Classroom implements AutoCloseable {
         } catch (IOException e) {
             // the reports folder may not exist outside failsafe
         }
-        List<String> names = new ArrayList<>(students);
-        names.add(teacher);
-        removeAll(checkout, names);
+        removeAll(checkout);
     }
 
-    /** Stops the Hub and the servers, then removes each student's container and disk, and the state folder. */
-    private static void removeAll(Path checkout, List<String> names) {
-        String jar = checkout.resolve("target/capas.jar").toString();
-        sudo(Duration.ofMinutes(5), "env", "CAPAS_AULA_DIR=" + DIR, "java", "-jar", jar, "aula", "parar");
-        for (String name : names) {
-            sudo(Duration.ofMinutes(5), "env", "CAPAS_AULA_DIR=" + DIR, "java", "-jar", jar, "aula", "reiniciar-entorno", name);
-        }
-        sudo(Duration.ofMinutes(2), "rm", "-rf", DIR.toString());
+    /** The whole classroom goes: {@code aula borrar}, the lab's own order for it. */
+    private static void removeAll(Path checkout) {
+        sudo(Duration.ofMinutes(10), "env", "CAPAS_AULA_DIR=" + DIR, "java", "-jar", checkout.resolve("target/capas.jar").toString(), "aula",
+                "borrar", "--confirmo");
     }
 
     private static int[] freePorts(int n) throws IOException {
