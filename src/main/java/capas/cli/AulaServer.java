@@ -310,25 +310,12 @@ final class AulaServer {
         }
     }
 
-    /**
-     * Writes the students' uid range in /etc/subuid and /etc/subgid under the name
-     * {@code capas-aula}: no user has that name, so no namespace gets it, but useradd and anyone
-     * reading the files see the range taken.
-     */
+    /** The students' uid range, reserved in /etc/subuid and /etc/subgid under a name no user has. */
     private static void reserveIds(long base) {
-        String line = "capas-aula:" + base + ":" + StudentDisk.IDS * 1000;
-        for (Path file : List.of(Path.of("/etc/subuid"), Path.of("/etc/subgid"))) {
-            try {
-                List<String> lines = Files.isRegularFile(file) ? new ArrayList<>(Files.readAllLines(file)) : new ArrayList<>();
-                if (lines.contains(line)) {
-                    continue;
-                }
-                lines.removeIf(l -> l.startsWith("capas-aula:") && !l.equals(line));
-                lines.add(line);
-                Files.write(file, lines);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            capas.os.SubIds.reserve("capas-aula", new capas.os.SubIds.Range(base, StudentDisk.IDS * 1000));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

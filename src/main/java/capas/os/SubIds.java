@@ -10,8 +10,8 @@ import java.util.Optional;
 /**
  * The subordinate ids a user may put in a user namespace, from {@code /etc/subuid} and
  * {@code /etc/subgid} ({@code usuario:inicio:cuántos}): the ids a rootless namespace gives to
- * ids 1, 2, 3… inside. The only reader of those files, and the one rule for the range to
- * suggest to a user who has none.
+ * ids 1, 2, 3… inside. The only reader (and writer) of those files, and the one rule for the
+ * range to suggest to a user who has none.
  */
 public final class SubIds {
     public static final Path SUBUID = Path.of("/etc/subuid");
@@ -138,6 +138,34 @@ public final class SubIds {
             return Files.readAllLines(file);
         } catch (IOException e) {
             return List.of();
+        }
+    }
+
+    /**
+     * {@code lines} with {@code name}'s range set to {@code range}: its line added, an earlier one
+     * for another range replaced, everybody else's left as they were.
+     */
+    public static List<String> reserved(List<String> lines, String name, Range range) {
+        String line = name + ":" + range.start() + ":" + range.count();
+        List<String> out = new ArrayList<>(lines);
+        out.removeIf(l -> l.startsWith(name + ":") && !l.equals(line));
+        if (!out.contains(line)) {
+            out.add(line);
+        }
+        return out;
+    }
+
+    /**
+     * Writes {@code range} for {@code name} in both files (as root), for a name no user has: no
+     * namespace gets the range, but useradd and whoever reads the files see it taken.
+     */
+    public static void reserve(String name, Range range) throws IOException {
+        for (Path file : List.of(SUBUID, SUBGID)) {
+            List<String> lines = Files.isRegularFile(file) ? Files.readAllLines(file) : List.of();
+            List<String> wanted = reserved(lines, name, range);
+            if (!wanted.equals(lines)) {
+                Files.write(file, wanted);
+            }
         }
     }
 

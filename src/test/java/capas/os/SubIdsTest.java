@@ -56,4 +56,14 @@ class SubIdsTest {
 
         assertThat(SubIds.suggestion(subuid, subgid)).isEqualTo(new SubIds.Range(240010, 65536));
     }
+
+    @Test
+    void aReservedRangeIsAddedOnceReplacedWhenItChangesAndLeavesOthersAlone() {
+        List<String> start = List.of("alumno:100000:65536");
+        List<String> once = SubIds.reserved(start, "capas-aula", new SubIds.Range(200_000_000, 1000));
+        assertThat(once).containsExactly("alumno:100000:65536", "capas-aula:200000000:1000");
+        assertThat(SubIds.reserved(once, "capas-aula", new SubIds.Range(200_000_000, 1000))).isEqualTo(once);
+        assertThat(SubIds.reserved(once, "capas-aula", new SubIds.Range(300_000_000, 1000)))
+                .containsExactly("alumno:100000:65536", "capas-aula:300000000:1000");
+    }
 }
